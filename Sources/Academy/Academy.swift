@@ -1,0 +1,1 @@
+// Academy: see DESIGN.md

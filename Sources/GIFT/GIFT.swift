@@ -1,0 +1,42 @@
+/// The public face of the GIFT module.
+public enum GIFT {
+  /// Parses a whole file. Questions that parse are returned even when others fail;
+  /// `errors` lists every problem, not only the first.
+  public static func parse(_ text: String, path: String = "<input>") -> ParseResult {
+    ParseResult(questions: [], errors: [GIFTError(path: path, line: 1, column: 1, message: "parser not implemented yet")], settings: QuizSettings())
+  }
+
+  /// Grades one response as Moodle does.
+  public static func grade(_ question: Question, _ response: Response) -> Grade {
+    Grade(fraction: 0)
+  }
+
+  /// Writes questions back as GIFT in canonical layout; parse(write(q)) == q.
+  public static func write(_ questions: [Question]) -> String { "" }
+}
+
+public struct ParseResult: Sendable {
+  public var questions: [Question]
+  public var errors: [GIFTError]
+  /// Settings read from a header comment block (`// @draw: 5` …), if any.
+  public var settings: QuizSettings
+  public init(questions: [Question], errors: [GIFTError], settings: QuizSettings) {
+    self.questions = questions
+    self.errors = errors
+    self.settings = settings
+  }
+}
+
+/// Bank settings: how many questions to draw per attempt, shuffling, attempts and wait.
+public struct QuizSettings: Sendable, Equatable {
+  public var draw: Int?
+  public var shuffleAnswers: Bool?
+  public var maxAttempts: Int?
+  public var waitMinutes: Int?
+  public init(draw: Int? = nil, shuffleAnswers: Bool? = nil, maxAttempts: Int? = nil, waitMinutes: Int? = nil) {
+    self.draw = draw
+    self.shuffleAnswers = shuffleAnswers
+    self.maxAttempts = maxAttempts
+    self.waitMinutes = waitMinutes
+  }
+}

@@ -1,0 +1,16 @@
+/// A problem in a GIFT file, with its place: printed `path:line:column: message`.
+public struct GIFTError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var path: String
+  public var line: Int
+  public var column: Int
+  public var message: String
+
+  public init(path: String, line: Int, column: Int, message: String) {
+    self.path = path
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
+  public var description: String { "\(path):\(line):\(column): \(message)" }
+}

@@ -1,0 +1,45 @@
+/// The public face of the Markdown module: CommonMark text in, HTML out.
+public enum Markdown {
+  /// Plain CommonMark 0.31.2 (raw HTML passes through, as the spec says). `gfm` adds tables,
+  /// strikethrough and extended autolinks. This is what `relais markdown` prints.
+  public static func html(_ source: String, gfm: Bool = false) -> String {
+    // Placeholder until the CommonMark parser lands: paragraphs only, escaped.
+    var out = ""
+    for line in source.split(separator: "\n") where !String(line).trimmingSpaces.isEmpty {
+      out += "<p>" + escapeHTML(String(line).trimmingSpaces) + "</p>\n"
+    }
+    return out
+  }
+
+  /// A lesson: GFM, raw HTML through the allowlist sanitizer, heading ids, links rewritten,
+  /// images lazy with their size when known. Returns the HTML and what it refers to.
+  public static func lesson(_ source: String, options: LessonOptions = LessonOptions())
+    -> RenderedLesson
+  {
+    RenderedLesson(html: html(source, gfm: true), links: [], images: [], headings: [])
+  }
+
+  public static func escapeHTML(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s.unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\n" || f == "\t" || f == "\r" { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\n" || l == "\t" || l == "\r" { s.removeLast() }
+    return String(s)
+  }
+}

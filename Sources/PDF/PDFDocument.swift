@@ -1,0 +1,4 @@
+/// A small PDF writer (contract; implementation lands beside it).
+public struct PDFDocument: Sendable {
+  public init() {}
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Academy
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Catalog
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Crypto
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,3 @@
+import Testing
+@testable import Web
+@Test func placeholder() { #expect(Bool(true)) }

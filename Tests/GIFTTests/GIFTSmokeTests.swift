@@ -1,0 +1,6 @@
+import Testing
+@testable import GIFT
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

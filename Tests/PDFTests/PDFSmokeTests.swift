@@ -1,0 +1,6 @@
+import Testing
+@testable import PDF
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

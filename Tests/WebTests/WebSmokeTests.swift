@@ -1,0 +1,6 @@
+import Testing
+@testable import Web
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}
