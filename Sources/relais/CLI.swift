@@ -1,0 +1,42 @@
+import Foundation
+import GIFT
+import Markdown
+
+/// Subcommand dispatch and the shared bits of argument handling.
+enum CLI {
+  static let usage = """
+    usage: relais <command> [options]
+
+    commands:
+      serve            serve the curriculum over HTTP
+      check            validate Curriculum/ and Assessments/
+      markdown         Markdown on stdin, HTML on stdout
+      quiz inspect     print a GIFT file's questions as JSON
+      admin-link       print a one-time admin sign-in link
+
+    Run 'relais <command> --help' for a command's options.
+    """
+
+  static func run(_ args: [String]) -> Int32 {
+    guard let command = args.first else {
+      print(usage)
+      return 2
+    }
+    let rest = Array(args.dropFirst())
+    switch command {
+    case "markdown": return MarkdownCommand.run(rest)
+    case "quiz": return QuizCommand.run(rest)
+    case "--help", "-h", "help":
+      print(usage)
+      return 0
+    default:
+      FileHandle.standardError.write(Data("relais: unknown command '\(command)'\n\(usage)\n".utf8))
+      return 2
+    }
+  }
+
+  static func fail(_ message: String, code: Int32 = 2) -> Int32 {
+    FileHandle.standardError.write(Data("relais: \(message)\n".utf8))
+    return code
+  }
+}
