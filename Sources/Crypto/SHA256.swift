@@ -89,9 +89,9 @@ extension SHA256 {
         for i in 0..<16 {
           let p = bytes + 4 * i
           block[i] =
-            UInt32(p.load(fromByteOffset: 0, as: UInt8.self)) << 24
-            | UInt32(p.load(fromByteOffset: 1, as: UInt8.self)) << 16
-            | UInt32(p.load(fromByteOffset: 2, as: UInt8.self)) << 8
+            UInt32(p.load(fromByteOffset: 0, as: UInt8.self)) &<< 24
+            | UInt32(p.load(fromByteOffset: 1, as: UInt8.self)) &<< 16
+            | UInt32(p.load(fromByteOffset: 2, as: UInt8.self)) &<< 8
             | UInt32(p.load(fromByteOffset: 3, as: UInt8.self))
         }
         compress(words: UnsafePointer(block.baseAddress!))
@@ -100,57 +100,60 @@ extension SHA256 {
 
     /// Compresses one block given as sixteen message words.
     mutating func compress(words: UnsafePointer<UInt32>) {
-      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-        for i in 0..<16 { w[i] = words[i] }
-        for i in 16..<64 {
-          let x = w[i - 15]
-          let y = w[i - 2]
-          let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
-          let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
-          w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var a = h0
-        var b = h1
-        var c = h2
-        var d = h3
-        var e = h4
-        var f = h5
-        var g = h6
-        var h = h7
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
         roundConstants.withUnsafeBufferPointer { k in
-          for i in 0..<64 {
-            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            h = g
-            g = f
-            f = e
-            e = d &+ t1
-            d = c
-            c = b
-            b = a
-            a = t1 &+ t2
-          }
+          Self.compress(&self, words: words, schedule: schedule.baseAddress!, k: k.baseAddress!)
         }
-        h0 &+= a
-        h1 &+= b
-        h2 &+= c
-        h3 &+= d
-        h4 &+= e
-        h5 &+= f
-        h6 &+= g
-        h7 &+= h
       }
     }
-  }
-}
 
-extension UInt32 {
-  @inline(__always) fileprivate func rotatedRight(_ n: UInt32) -> UInt32 {
-    (self >> n) | (self << (32 &- n))
+    /// The 64 rounds on raw pointers. Shifts are the masking `&>>`/`&<<`: the plain generic
+    /// shifts cost a function call each in debug builds, which made PBKDF2 six times slower.
+    private static func compress(
+      _ state: inout State, words: UnsafePointer<UInt32>, schedule w: UnsafeMutablePointer<UInt32>,
+      k: UnsafePointer<UInt32>
+    ) {
+      for i in 0..<16 { w[i] = words[i] }
+      for i in 16..<64 {
+        let x = w[i - 15]
+        let y = w[i - 2]
+        let s0 = (x &>> 7 | x &<< 25) ^ (x &>> 18 | x &<< 14) ^ (x &>> 3)
+        let s1 = (y &>> 17 | y &<< 15) ^ (y &>> 19 | y &<< 13) ^ (y &>> 10)
+        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+      }
+      var a = state.h0
+      var b = state.h1
+      var c = state.h2
+      var d = state.h3
+      var e = state.h4
+      var f = state.h5
+      var g = state.h6
+      var h = state.h7
+      for i in 0..<64 {
+        let s1 = (e &>> 6 | e &<< 26) ^ (e &>> 11 | e &<< 21) ^ (e &>> 25 | e &<< 7)
+        let ch = (e & f) ^ (~e & g)
+        let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
+        let s0 = (a &>> 2 | a &<< 30) ^ (a &>> 13 | a &<< 19) ^ (a &>> 22 | a &<< 10)
+        let maj = (a & b) ^ (a & c) ^ (b & c)
+        let t2 = s0 &+ maj
+        h = g
+        g = f
+        f = e
+        e = d &+ t1
+        d = c
+        c = b
+        b = a
+        a = t1 &+ t2
+      }
+      state.h0 &+= a
+      state.h1 &+= b
+      state.h2 &+= c
+      state.h3 &+= d
+      state.h4 &+= e
+      state.h5 &+= f
+      state.h6 &+= g
+      state.h7 &+= h
+    }
   }
 }
 

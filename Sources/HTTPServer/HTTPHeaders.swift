@@ -9,7 +9,8 @@ public struct HTTPHeaders: Sendable, Sequence {
 
   /// The first value of a field, or nil.
   public subscript(name: String) -> String? {
-    for f in fields where f.name.utf8.count == name.utf8.count && f.name.lowercased() == name.lowercased() {
+    for f in fields
+    where f.name.utf8.count == name.utf8.count && f.name.lowercased() == name.lowercased() {
       return f.value
     }
     return nil

@@ -26,7 +26,9 @@ public struct Router: Sendable {
         method: method, pattern: pattern, bodyLimit: bodyLimit, offload: offload, handler: handler))
   }
 
-  public mutating func get(_ pattern: String, offload: Bool = false, _ handler: @escaping HTTPHandler) {
+  public mutating func get(
+    _ pattern: String, offload: Bool = false, _ handler: @escaping HTTPHandler
+  ) {
     add("GET", pattern, offload: offload, handler)
   }
 
@@ -73,7 +75,8 @@ public struct Router: Sendable {
     var i = 0
     for part in parts {
       if part.hasPrefix("*") {
-        params[String(part.dropFirst())] = segments[min(i, segments.count)...].joined(separator: "/")
+        params[String(part.dropFirst())] = segments[min(i, segments.count)...].joined(
+          separator: "/")
         return (params, score)
       }
       guard i < segments.count else { return nil }

@@ -1,6 +1,67 @@
 import Testing
+
 @testable import HTTPServer
 
-@Test func moduleLinks() {
-  #expect(Bool(true))
+@Suite struct ServingOverSockets {
+  @Test func keepAliveServesTwoRequestsOnOneConnection() throws {
+    try withServer(sampleRouter()) { port, _ in
+      let c = try RawClient(port: port)
+      c.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+      let first = try #require(c.readResponse())
+      #expect(first.status == 200)
+      #expect(first.text == "hello")
+      #expect(first.header("Content-Length") == "5")
+      #expect(first.header("Date") != nil)
+      #expect(first.header("Server") == "relais")
+      c.send("GET /modules/fact-checking HTTP/1.1\r\nHost: x\r\n\r\n")
+      let second = try #require(c.readResponse())
+      #expect(second.text == "module fact-checking")
+    }
+  }
+
+  @Test func headAnswersHeadersWithoutBody() throws {
+    try withServer(sampleRouter()) { port, _ in
+      let c = try RawClient(port: port)
+      c.send("HEAD /hello HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+      let head = try #require(c.readResponse(head: true))
+      #expect(head.status == 200)
+      #expect(head.header("Content-Length") == "5")
+      // Had the HEAD answer carried a body, this would read "hello" as a status line.
+      let get = try #require(c.readResponse())
+      #expect(get.text == "hello")
+    }
+  }
+
+  @Test func unknownPathIs404AndWrongMethodIs405WithAllow() throws {
+    try withServer(sampleRouter()) { port, _ in
+      let c = try RawClient(port: port)
+      c.send("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n")
+      #expect(c.readResponse()?.status == 404)
+      c.send("DELETE /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+      let r = try #require(c.readResponse())
+      #expect(r.status == 405)
+      #expect(r.header("Allow") == "GET, HEAD")
+    }
+  }
+
+  @Test func contentLengthBodyReachesHandler() throws {
+    try withServer(sampleRouter()) { port, _ in
+      let c = try RawClient(port: port)
+      c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\nhello world")
+      let r = try #require(c.readResponse())
+      #expect(r.status == 200)
+      #expect(r.text == "hello world")
+    }
+  }
+
+  @Test func malformedRequestGets400AndClose() throws {
+    try withServer(sampleRouter()) { port, _ in
+      let c = try RawClient(port: port)
+      c.send("GET /hello HTTP/1.1\r\nHost x\r\n\r\n")
+      let r = try #require(c.readResponse())
+      #expect(r.status == 400)
+      #expect(r.header("Connection") == "close")
+      #expect(c.waitForClose())
+    }
+  }
 }

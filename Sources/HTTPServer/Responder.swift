@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What every connection shares: routing, the handlers, and what happens around a handler
+/// (compression, metrics, the access log). Immutable, so any loop or worker may use it.
+final class Responder: Sendable {
+  let router: Router
+  let configuration: ServerConfiguration
+
+  init(router: Router, configuration: ServerConfiguration) {
+    self.router = router
+    self.configuration = configuration
+  }
+
+  enum Decision {
+    case route(Router.Route, parameters: [String: String])
+    /// Answer without calling a handler (404, 405, 501…).
+    case immediate(HTTPResponse, routeName: String)
+  }
+
+  func decide(_ head: RequestHead) -> Decision {
+    switch router.match(method: head.method, path: head.path) {
+    case .found(let route, let parameters):
+      return .route(route, parameters: parameters)
+    case .methodNotAllowed(let allow):
+      var response = HTTPResponse.text("Method not allowed\n", status: 405)
+      response.headers.add("Allow", allow.joined(separator: ", "))
+      return .immediate(response, routeName: "405")
+    case .notFound:
+      return .immediate(HTTPResponse.text("Not found\n", status: 404), routeName: "404")
+    }
+  }
+
+  /// Runs a handler and what wraps it. Safe on any thread.
+  func run(_ route: Router.Route, _ request: HTTPRequest) -> HTTPResponse {
+    route.handler(request)
+  }
+
+  /// Called once per answered request, after its response is serialised.
+  func record(
+    method: String, path: String, routeName: String, status: Int, bytes: Int, startedAt: UInt64
+  ) {
+    guard let log = configuration.accessLog else { return }
+    let micros = Int((Self.monotonicNanos() &- startedAt) / 1000)
+    log(
+      AccessLogEntry(
+        method: method, path: path, route: routeName, status: status, bytes: bytes,
+        microseconds: micros))
+  }
+
+  static func errorResponse(_ error: ParseError) -> HTTPResponse {
+    HTTPResponse.text(error.message + "\n", status: error.status)
+  }
+
+  @inline(__always)
+  static func monotonicNanos() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
+  }
+}
