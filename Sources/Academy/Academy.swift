@@ -1,4 +1,5 @@
 import Catalog
+import Crypto
 import Foundation
 import Storage
 
@@ -20,6 +21,8 @@ public final class Academy: Sendable {
   }
 
   public let policy: Policy
+  /// Verified against when a sign-in name is unknown, at the same cost as a real one.
+  let dummyPassphraseHash: String
 
   public init(
     databasePath: String, content: CatalogStore, policy: Policy = Policy(),
@@ -29,6 +32,7 @@ public final class Academy: Sendable {
     self.content = content
     self.policy = policy
     self.clock = clock
+    dummyPassphraseHash = Passphrase.hash(SecretToken.make(), iterations: policy.passphraseIterations)
   }
 
   public var now: Int64 { clock() }

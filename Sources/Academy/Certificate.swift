@@ -1,4 +1,5 @@
 import Catalog
+import Crypto
 import Foundation
 import Storage
 
@@ -101,13 +102,7 @@ enum Certificates {
     return Int64(d.timeIntervalSince1970)
   }
 
-  /// `RLX-7KQ4-M2PD`: 8 symbols from 31 unambiguous ones (≈ 40 bits), easy to read aloud.
-  static func newCode() -> String {
-    let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
-    var rng = SystemRandomNumberGenerator()
-    let s = (0..<8).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }
-    return "RLX-" + String(s[0..<4]) + "-" + String(s[4..<8])
-  }
+  static func newCode() -> String { CertificateCode.random() }
 }
 
 extension Academy {

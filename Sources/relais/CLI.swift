@@ -24,6 +24,9 @@ enum CLI {
     }
     let rest = Array(args.dropFirst())
     switch command {
+    case "serve": return ServeCommand.run(rest)
+    case "check": return CheckCommand.run(rest)
+    case "admin-link": return AdminLinkCommand.run(rest)
     case "markdown": return MarkdownCommand.run(rest)
     case "quiz": return QuizCommand.run(rest)
     case "--help", "-h", "help":
@@ -39,4 +42,9 @@ enum CLI {
     FileHandle.standardError.write(Data("relais: \(message)\n".utf8))
     return code
   }
+}
+
+/// Flushes standard output (print is buffered when piped; the serve banner must show at once).
+func flushOutput() {
+  fflush(nil)
 }
