@@ -267,6 +267,7 @@ struct BlockParser {
       addLine()  // lazy paragraph continuation
     } else {
       closeUnmatchedBlocks()
+      if blank, let last = container.lastChild { last.lastLineBlank = true }
       let t = container.kind
       let lastLineBlank =
         blank
