@@ -37,12 +37,15 @@ enum WinAnsi {
   static func byte(for character: Character) -> UInt8? { table[character] }
 
   /// Encodes `text`, writing `replacement` for what the encoding lacks. Line breaks become
-  /// spaces: a text-showing operator draws one line.
+  /// spaces: a text-showing operator draws one line. Soft hyphens are dropped: code 0xAD
+  /// would draw a visible hyphen mid-word.
   static func encode(_ text: String) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count)
     for character in text {
-      if character.isNewline {
+      if character == "\u{AD}" {
+        continue
+      } else if character.isNewline {
         out.append(0x20)
       } else {
         out.append(table[character] ?? replacement)

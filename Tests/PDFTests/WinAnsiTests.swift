@@ -34,5 +34,6 @@ import Testing
   @Test func replacesWhatTheEncodingLacks() {
     #expect(WinAnsi.encode("a😀bł") == [0x61, 0x3F, 0x62, 0x3F])
     #expect(WinAnsi.encode("a\nb") == [0x61, 0x20, 0x62])
+    #expect(WinAnsi.encode("cer\u{AD}tificat") == Array("certificat".utf8))
   }
 }
