@@ -15,6 +15,7 @@ public enum Token {
 
 /// Bytes from `SystemRandomNumberGenerator` (getrandom(2) on Linux), eight at a time.
 func randomBytes(count: Int) -> [UInt8] {
+  precondition(count >= 0, "a negative number of random bytes")
   var generator = SystemRandomNumberGenerator()
   var out: [UInt8] = []
   out.reserveCapacity(count + 7)
