@@ -30,7 +30,8 @@ public final class App: Sendable {
   /// Every route of the product, in one table (tests walk it for every role).
   public var routes: [Route] {
     PublicRoutes.routes(self) + LearnerRoutes.routes(self) + QuizRoutes.routes(self)
-      + AccountRoutes.routes(self) + AdminRoutes.routes(self)
+      + AccountRoutes.routes(self) + AdminRoutes.routes(self) + CertificateRoutes.routes(self)
+      + MeRoutes.routes(self) + TeachRoutes.routes(self) + ManageRoutes.routes(self)
   }
 
   public func router() -> Router {

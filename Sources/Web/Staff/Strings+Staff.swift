@@ -58,6 +58,4 @@ extension Strings {
     ),
     "passphrase.handleTaken": ("That sign-in name is taken.", "Cet identifiant est déjà pris."),
   ]
-
-  static let certificates: [String: Entry] = [:]
 }
