@@ -3,7 +3,11 @@ import Storage
 /// The database schema, as numbered forward-only migrations. Ids that appear in URLs are
 /// random (see `RandomID`), never sequential. Times are Unix seconds.
 enum Schema {
-  static let migrations: [Migration] = [
+  /// Version numbers are reserved per area so parallel work never collides:
+  /// 1–9 core, 10–19 certificates and learner data, 20–29 trainers, 30–39 managers.
+  static let migrations: [Migration] = core + certificates + teaching + managing
+
+  static let core: [Migration] = [
     Migration(
       1, "core",
       """

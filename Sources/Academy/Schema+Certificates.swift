@@ -1,0 +1,5 @@
+import Storage
+
+extension Schema {
+  static let certificates: [Migration] = []
+}
