@@ -15,6 +15,8 @@ final class ConnectionCore {
   private(set) var awaitingOffload = false
   /// Set by the server when shutting down: finish the current request, then close.
   var draining = false
+  /// `process` stopped because output piled up; call it again once that is sent.
+  private(set) var stoppedForOutput = false
   private var serializer: ResponseSerializer
   private var current: (head: RequestHead, decision: Responder.Decision, start: UInt64)?
 
@@ -67,6 +69,11 @@ final class ConnectionCore {
   /// Parses and answers as many requests as the input holds. Returns a job when a handler
   /// must run off the loop; call `offloadFinished` with its response, then `process` again.
   func process() -> OffloadJob? {
+    stoppedForOutput = false
+    defer {
+      stoppedForOutput =
+        !closeAfterOutput && !awaitingOffload && output.count - outputStart >= Self.outputHighWater
+    }
     while !closeAfterOutput && !awaitingOffload && output.count - outputStart < Self.outputHighWater
     {
       let event = input.withUnsafeBufferPointer { parser.parse($0, &inputStart) }
