@@ -6,7 +6,13 @@ import Synchronization
 #endif
 
 /// Signal sources must outlive the call that installs them.
-private let installedSignalSources = Mutex<[DispatchSourceSignal]>([])
+/// @unchecked Sendable: `sources` is only touched while holding `lock`.
+private final class SignalSources: @unchecked Sendable {
+  private let lock = Mutex(())
+  private var sources: [DispatchSourceSignal] = []
+  func keep(_ source: DispatchSourceSignal) { lock.withLock { _ in sources.append(source) } }
+}
+private let installedSignalSources = SignalSources()
 
 extension HTTPServer {
   /// Makes SIGTERM and SIGINT start a graceful shutdown (stop accepting, finish in-flight
@@ -18,7 +24,7 @@ extension HTTPServer {
       let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
       source.setEventHandler { [self] in shutdown() }
       source.resume()
-      installedSignalSources.withLock { $0.append(source) }
+      installedSignalSources.keep(source)
     }
   }
 }
