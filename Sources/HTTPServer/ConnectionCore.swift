@@ -23,8 +23,11 @@ final class ConnectionCore {
   /// Stop parsing more pipelined requests while this much output waits to be sent.
   static let outputHighWater = 256 * 1024
 
-  init(responder: Responder, remoteAddress: String) {
+  let metrics: MetricsShard
+
+  init(responder: Responder, remoteAddress: String, metrics: MetricsShard) {
     self.responder = responder
+    self.metrics = metrics
     self.remoteAddress = remoteAddress
     self.serializer = ResponseSerializer(serverName: responder.configuration.serverName)
   }
@@ -161,7 +164,8 @@ final class ConnectionCore {
     if !head.method.isEmpty || close {
       responder.record(
         method: head.method.isEmpty ? "-" : head.method, path: head.path.isEmpty ? "-" : head.path,
-        routeName: routeName, status: response.status, bytes: bytes, startedAt: start)
+        routeName: routeName, status: response.status, bytes: bytes, startedAt: start,
+        metrics: metrics)
     }
   }
 }

@@ -51,6 +51,7 @@ final class EventLoop: @unchecked Sendable {
   }
 
   let shared: ServerShared
+  let metrics = MetricsShard()
   private let listener: Int32
   private let epoll = Epoll()
   private let wakeFD = Epoll.makeEventFD()
@@ -125,7 +126,8 @@ final class EventLoop: @unchecked Sendable {
         continue
       }
       nextGeneration += 1
-      let core = ConnectionCore(responder: shared.responder, remoteAddress: address)
+      let core = ConnectionCore(
+        responder: shared.responder, remoteAddress: address, metrics: metrics)
       let conn = LoopConnection(fd: fd, generation: nextGeneration, core: core, now: now)
       if Int(fd) >= connections.count {
         connections.append(contentsOf: repeatElement(nil, count: Int(fd) + 64 - connections.count))

@@ -80,6 +80,8 @@ public final class HTTPServer: Sendable {
     stopped.signal()
   }
 
+  var metricsShards: [MetricsShard] { state.withLock { $0.loops.map(\.metrics) } }
+
   /// Connections open right now, across all loops.
   public var openConnections: Int { shared.openConnections.load(ordering: .relaxed) }
 }
