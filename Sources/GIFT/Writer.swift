@@ -24,23 +24,25 @@ enum Writer {
 
   static func question(_ q: Question) -> String {
     var s = q.hasExplicitID ? "::\(escape(q.id))::" : ""
-    var text = q.format == .moodle ? "" : "[\(q.format.rawValue)]"
-    text += guarded(q.text, q.format)
+    let tagged = q.format != .moodle || needsTag(q.text)
+    let text = (tagged ? "[\(q.format.rawValue)]" : "") + escape(q.text)
     if !s.isEmpty && !text.isEmpty { s += " " }
     s += text
     let gf = q.generalFeedback.isEmpty ? "" : "####" + guarded(q.generalFeedback, q.format)
+    // A missing-word question keeps its text up to the brace as it is.
+    let open = q.textAfter.isEmpty ? " {" : "{"
     switch q.kind {
     case .description:
       return s
     case .essay:
-      return s + " {" + gf + "}" + escape(q.textAfter)
+      return s + open + gf + "}" + escape(q.textAfter)
     case .trueFalse(let correct, let whenTrue, let whenFalse):
       let right = correct ? whenTrue : whenFalse
       let wrong = correct ? whenFalse : whenTrue
       var body = correct ? "TRUE" : "FALSE"
       if !wrong.isEmpty || !right.isEmpty { body += "#" + guarded(wrong, q.format) }
       if !right.isEmpty { body += "#" + guarded(right, q.format) }
-      return s + " {" + body + gf + "}" + escape(q.textAfter)
+      return s + open + body + gf + "}" + escape(q.textAfter)
     default:
       break
     }
@@ -90,14 +92,14 @@ enum Writer {
         lines.append(mark + target + feedback(a.feedback, q.format))
       }
       if let otherwise { lines.append("~" + feedback(otherwise, q.format, always: true)) }
-      return s + " {#\n"
+      return s + open + "#\n"
         + (lines + (gf.isEmpty ? [] : [gf])).map { "\t" + $0 }.joined(separator: "\n")
         + "\n}" + escape(q.textAfter)
     default:
       break
     }
     if !gf.isEmpty { lines.append(gf) }
-    return s + " {\n" + lines.map { "\t" + $0 }.joined(separator: "\n") + "\n}"
+    return s + open + "\n" + lines.map { "\t" + $0 }.joined(separator: "\n") + "\n}"
       + escape(q.textAfter)
   }
 
@@ -110,10 +112,10 @@ enum Writer {
   /// Escaped text; a text that would be read as a format tag or a comment gets the
   /// question's own format tag in front, which the reader removes again.
   static func guarded(_ s: String, _ format: Question.TextFormat) -> String {
-    let e = escape(s)
-    if s.hasPrefix("[") || s.hasPrefix("//") { return "[\(format.rawValue)]" + e }
-    return e
+    needsTag(s) ? "[\(format.rawValue)]" + escape(s) : escape(s)
   }
+
+  static func needsTag(_ s: String) -> Bool { s.hasPrefix("[") || s.hasPrefix("//") }
 
   /// Moodle's `repchar`: backslash and `~ = # { } :` escaped, newlines as `\n`.
   static func escape(_ s: String) -> String {
