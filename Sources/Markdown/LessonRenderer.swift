@@ -7,8 +7,8 @@ struct LessonRenderer {
 
   init(options: LessonOptions) { self.options = options }
 
-  mutating func sanitize(_ html: [UInt8], into out: inout [UInt8]) {
-    HTMLRenderer.escape(html[...], into: &out)
+  mutating func sanitize(_ html: ArraySlice<UInt8>, into out: inout [UInt8]) {
+    HTMLRenderer.escape(html, into: &out)
   }
   mutating func link(_ node: Node) -> [UInt8] { node.destination }
   mutating func image(_ node: Node) -> [UInt8] { node.destination }
