@@ -287,7 +287,7 @@ struct BlockParser {
           finalize(container)
         }
       case .table:
-        if !blank { addTableRow(container) }
+        if !blank && offset < lineEnd { addTableRow(container) }
       default:
         if offset < lineEnd && !blank {
           _ = addChild(.paragraph)
