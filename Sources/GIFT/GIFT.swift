@@ -15,7 +15,9 @@ public enum GIFT {
   }
 
   /// Writes questions back as GIFT in canonical layout; parse(write(q)) == q.
-  public static func write(_ questions: [Question]) -> String { "" }
+  public static func write(_ questions: [Question]) -> String {
+    Writer.write(questions, settings: QuizSettings())
+  }
 }
 
 public struct ParseResult: Sendable {

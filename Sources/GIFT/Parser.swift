@@ -123,12 +123,13 @@ struct Parser {
       fail(b.origin[extra], "a question has one answer block; write \\{ or \\} for a brace in text")
       return nil
     }
-    let before = b.trim(r.lowerBound..<open)
+    // A missing-word question keeps the spaces around its blank.
     let missingWord = !after.isEmpty
+    let before = missingWord ? r.lowerBound..<open : b.trim(r.lowerBound..<open)
     let (text, format) = formatted(b, before, default: .moodle, trimEnd: !missingWord)
     question.text = text
     question.format = format
-    question.textAfter = missingWord ? b.text(after, trimStart: false) : ""
+    question.textAfter = missingWord ? b.text((close + 1)..<r.upperBound, trimStart: false) : ""
 
     var inner = b.trim((open + 1)..<close)
     if let gf = b.findLastGeneralFeedback(in: inner) {

@@ -15,14 +15,19 @@ final class ConnectionCore {
   private(set) var awaitingOffload = false
   /// Set by the server when shutting down: finish the current request, then close.
   var draining = false
+  /// `process` stopped because output piled up; call it again once that is sent.
+  private(set) var stoppedForOutput = false
   private var serializer: ResponseSerializer
   private var current: (head: RequestHead, decision: Responder.Decision, start: UInt64)?
 
   /// Stop parsing more pipelined requests while this much output waits to be sent.
   static let outputHighWater = 256 * 1024
 
-  init(responder: Responder, remoteAddress: String) {
+  let metrics: MetricsShard
+
+  init(responder: Responder, remoteAddress: String, metrics: MetricsShard) {
     self.responder = responder
+    self.metrics = metrics
     self.remoteAddress = remoteAddress
     self.serializer = ResponseSerializer(serverName: responder.configuration.serverName)
   }
@@ -67,6 +72,11 @@ final class ConnectionCore {
   /// Parses and answers as many requests as the input holds. Returns a job when a handler
   /// must run off the loop; call `offloadFinished` with its response, then `process` again.
   func process() -> OffloadJob? {
+    stoppedForOutput = false
+    defer {
+      stoppedForOutput =
+        !closeAfterOutput && !awaitingOffload && output.count - outputStart >= Self.outputHighWater
+    }
     while !closeAfterOutput && !awaitingOffload && output.count - outputStart < Self.outputHighWater
     {
       let event = input.withUnsafeBufferPointer { parser.parse($0, &inputStart) }
@@ -154,7 +164,8 @@ final class ConnectionCore {
     if !head.method.isEmpty || close {
       responder.record(
         method: head.method.isEmpty ? "-" : head.method, path: head.path.isEmpty ? "-" : head.path,
-        routeName: routeName, status: response.status, bytes: bytes, startedAt: start)
+        routeName: routeName, status: response.status, bytes: bytes, startedAt: start,
+        metrics: metrics)
     }
   }
 }

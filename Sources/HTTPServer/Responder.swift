@@ -36,15 +36,21 @@ final class Responder: Sendable {
 
   /// Runs a handler and what wraps it. Safe on any thread.
   func run(_ route: Router.Route, _ request: HTTPRequest) -> HTTPResponse {
-    route.handler(request)
+    var response = route.handler(request)
+    if configuration.gzip {
+      Gzip.apply(to: &response, acceptEncoding: request.headers["Accept-Encoding"])
+    }
+    return response
   }
 
   /// Called once per answered request, after its response is serialised.
   func record(
-    method: String, path: String, routeName: String, status: Int, bytes: Int, startedAt: UInt64
+    method: String, path: String, routeName: String, status: Int, bytes: Int, startedAt: UInt64,
+    metrics: MetricsShard
   ) {
-    guard let log = configuration.accessLog else { return }
     let micros = Int((Self.monotonicNanos() &- startedAt) / 1000)
+    metrics.record(route: routeName, status: status, micros: micros)
+    guard let log = configuration.accessLog else { return }
     log(
       AccessLogEntry(
         method: method, path: path, route: routeName, status: status, bytes: bytes,

@@ -11,6 +11,8 @@ public struct ServerConfiguration: Sendable {
   /// Gzip text responses for clients that accept it.
   public var gzip: Bool = true
   public var serverName: String = "relais"
+  /// Event loop threads; 0 means one per core.
+  public var eventLoopCount: Int = 0
   /// One line per request: method, path without query, status, bytes, microseconds.
   public var accessLog: (@Sendable (AccessLogEntry) -> Void)?
 

@@ -90,7 +90,7 @@ enum Autolink {
       }
       // Merge following text nodes so `http://a_b` is seen whole.
       while let n = c.next, n.kind == .text {
-        c.literal.append(contentsOf: n.literal)
+        c.text.append(contentsOf: n.text)
         n.unlink()
       }
       child = c.next
@@ -100,7 +100,7 @@ enum Autolink {
 
   /// Splits one text node around the autolinks it contains.
   static func split(_ node: Node) {
-    let t = node.literal
+    let t = Array(node.text)
     var i = 0
     var last = 0
     var pieces: [Node] = []
@@ -115,13 +115,13 @@ enum Autolink {
       if let f = found {
         if f.start > last {
           let tx = Node(.text)
-          tx.literal = Array(t[last..<f.start])
+          tx.text = t[last..<f.start]
           pieces.append(tx)
         }
         let link = Node(.link)
         link.destination = Inlines.normalizeURI(f.href)
         let tx = Node(.text)
-        tx.literal = Array(t[f.start..<f.end])
+        tx.text = t[f.start..<f.end]
         link.appendChild(tx)
         pieces.append(link)
         last = f.end
@@ -133,7 +133,7 @@ enum Autolink {
     guard !pieces.isEmpty else { return }
     if last < t.count {
       let tx = Node(.text)
-      tx.literal = Array(t[last...])
+      tx.text = t[last...]
       pieces.append(tx)
     }
     var anchor = node

@@ -287,7 +287,7 @@ struct BlockParser {
           finalize(container)
         }
       case .table:
-        if !blank { addTableRow(container) }
+        if !blank && offset < lineEnd { addTableRow(container) }
       default:
         if offset < lineEnd && !blank {
           _ = addChild(.paragraph)
@@ -316,7 +316,7 @@ struct BlockParser {
     case .paragraph:
       var start = 0
       while start < block.literal.count && block.literal[start] == UInt8(ascii: "[") {
-        var p = InlineParser(block.literal[start...], refmap: refmap)
+        var p = InlineParser(block.literal[start...], refmap: [:])
         guard let consumed = p.parseReference(into: &refmap) else { break }
         for c in block.literal[start..<(start + consumed)] where c == Bytes.newline {
           block.line += 1

@@ -113,7 +113,7 @@ extension BlockParser {
     // Reference definitions at the start of the paragraph are not heading text.
     var start = 0
     while start < container.literal.count && container.literal[start] == UInt8(ascii: "[") {
-      var p = InlineParser(container.literal[start...], refmap: refmap)
+      var p = InlineParser(container.literal[start...], refmap: [:])
       guard let consumed = p.parseReference(into: &refmap) else { break }
       start += consumed
     }

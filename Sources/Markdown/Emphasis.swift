@@ -104,8 +104,8 @@ extension InlineParser {
         let closerNode = c.node
         o.numDelims -= use
         c.numDelims -= use
-        openerNode.literal.removeLast(use)
-        closerNode.literal.removeLast(use)
+        openerNode.text.removeLast(use)
+        closerNode.text.removeLast(use)
         let kind: Node.Kind =
           c.cc == UInt8(ascii: "~") ? .strikethrough : (use == 1 ? .emphasis : .strong)
         let emph = Node(kind)

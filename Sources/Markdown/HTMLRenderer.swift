@@ -13,7 +13,7 @@ struct HTMLRenderer {
       if altDepth > 0 {
         // Inside an image: only the plain text goes into `alt`.
         switch node.kind {
-        case .text, .code, .htmlInline: escape(node.literal)
+        case .text, .code, .htmlInline: HTMLRenderer.escape(node.text, into: &out)
         case .softBreak, .lineBreak: out.append(Bytes.newline)
         case .image:
           if entering { altDepth += 1 } else {
@@ -26,15 +26,19 @@ struct HTMLRenderer {
       }
       switch node.kind {
       case .document: break
-      case .text: escape(node.literal)
+      case .text: HTMLRenderer.escape(node.text, into: &out)
       case .softBreak: out.append(Bytes.newline)
       case .lineBreak: lit("<br />\n")
       case .code:
         lit("<code>")
-        escape(node.literal)
+        HTMLRenderer.escape(node.text, into: &out)
         lit("</code>")
       case .htmlInline:
-        if lesson != nil { lesson!.sanitize(node.literal, into: &out) } else { out.append(contentsOf: node.literal) }
+        if lesson != nil {
+          lesson!.sanitize(node.text, into: &out)
+        } else {
+          out.append(contentsOf: node.text)
+        }
       case .emphasis: lit(entering ? "<em>" : "</em>")
       case .strong: lit(entering ? "<strong>" : "</strong>")
       case .strikethrough: lit(entering ? "<del>" : "</del>")
@@ -100,7 +104,11 @@ struct HTMLRenderer {
         lit("</code></pre>\n")
       case .htmlBlock:
         cr()
-        if lesson != nil { lesson!.sanitize(node.literal, into: &out) } else { out.append(contentsOf: node.literal) }
+        if lesson != nil {
+          lesson!.sanitize(node.literal[...], into: &out)
+        } else {
+          out.append(contentsOf: node.literal)
+        }
         cr()
       case .thematicBreak:
         cr()

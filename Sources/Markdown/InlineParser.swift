@@ -49,7 +49,7 @@ struct InlineParser {
 
   func text(_ bytes: ArraySlice<UInt8>) -> Node {
     let n = Node(.text)
-    n.literal = Array(bytes)
+    n.text = bytes
     return n
   }
 
@@ -81,7 +81,7 @@ struct InlineParser {
     case UInt8(ascii: "&"):
       if let (bytes, end) = Inlines.entity(s, pos) {
         let n = Node(.text)
-        n.literal = bytes
+        n.text = bytes[...]
         block.appendChild(n)
         pos = end
       } else {
@@ -101,9 +101,9 @@ struct InlineParser {
 
   mutating func parseNewline(_ block: Node) {
     pos += 1
-    if let last = block.lastChild, last.kind == .text, last.literal.last == Bytes.space {
-      let hard = last.literal.count >= 2 && last.literal[last.literal.count - 2] == Bytes.space
-      while last.literal.last == Bytes.space { last.literal.removeLast() }
+    if let last = block.lastChild, last.kind == .text, last.text.last == Bytes.space {
+      let hard = last.text.count >= 2 && last.text[last.text.endIndex - 2] == Bytes.space
+      while last.text.last == Bytes.space { last.text.removeLast() }
       block.appendChild(Node(hard ? .lineBreak : .softBreak))
     } else {
       block.appendChild(Node(.softBreak))
@@ -143,7 +143,7 @@ struct InlineParser {
       content.removeLast()
     }
     let n = Node(.code)
-    n.literal = content
+    n.text = content[...]
     block.appendChild(n)
     pos = closer + len
   }
@@ -186,7 +186,7 @@ struct InlineParser {
     }
     if let end = scanHTMLMemo(start) {
       let n = Node(.htmlInline)
-      n.literal = Array(s[start..<end])
+      n.text = s[start..<end]
       block.appendChild(n)
       pos = end
       return

@@ -120,3 +120,40 @@ enum Inlines {
     return out
   }
 }
+
+extension Inlines {
+  /// Resolves character references only (HTML attribute values have no backslash escapes).
+  static func decodeEntities(_ s: [UInt8]) -> [UInt8] {
+    guard s.contains(UInt8(ascii: "&")) else { return s }
+    var out: [UInt8] = []
+    var i = 0
+    while i < s.count {
+      if s[i] == UInt8(ascii: "&"), let (bytes, end) = entity(s[...], i) {
+        out.append(contentsOf: bytes)
+        i = end
+      } else {
+        out.append(s[i])
+        i += 1
+      }
+    }
+    return out
+  }
+
+  /// `%XX` sequences decoded (for reporting destinations as the author wrote them).
+  static func percentDecoded(_ s: [UInt8]) -> String {
+    var out: [UInt8] = []
+    var i = 0
+    while i < s.count {
+      if s[i] == UInt8(ascii: "%") && i + 2 < s.count, let v = UInt8(
+        String(decoding: s[(i + 1)...(i + 2)], as: UTF8.self), radix: 16)
+      {
+        out.append(v)
+        i += 3
+      } else {
+        out.append(s[i])
+        i += 1
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

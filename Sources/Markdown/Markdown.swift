@@ -3,8 +3,11 @@ public enum Markdown {
   /// Plain CommonMark 0.31.2 (raw HTML passes through, as the spec says). `gfm` adds tables,
   /// strikethrough and extended autolinks. This is what `relais markdown` prints.
   public static func html(_ source: String, gfm: Bool = false) -> String {
-    let doc = Document.parse(Array(source.utf8), gfm: gfm)
+    let bytes = Array(source.utf8)
+    let doc = Document.parse(bytes, gfm: gfm)
+    defer { doc.teardown() }
     var r = HTMLRenderer()
+    r.out.reserveCapacity(bytes.count + bytes.count / 4)
     return String(decoding: r.render(doc), as: UTF8.self)
   }
 
@@ -14,6 +17,7 @@ public enum Markdown {
     -> RenderedLesson
   {
     let doc = Document.parse(Array(source.utf8), gfm: true, trackLines: true)
+    defer { doc.teardown() }
     var r = HTMLRenderer()
     r.lesson = LessonRenderer(options: options)
     let html = String(decoding: r.render(doc), as: UTF8.self)

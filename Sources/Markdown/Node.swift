@@ -19,8 +19,11 @@ final class Node {
 
   /// 1-based source line where the node starts (blocks; links and images get their own).
   var line: Int = 0
-  /// Text: the literal; code/html blocks: their content; paragraphs: raw lines during parsing.
+  /// Code/html blocks: their content; paragraphs, headings, cells: raw text until inlines
+  /// are parsed.
   var literal: [UInt8] = []
+  /// Inline text, code spans and raw HTML: a slice of the leaf's content (no copy).
+  var text: ArraySlice<UInt8> = []
 
   // Block parsing state.
   var open = true
@@ -29,41 +32,75 @@ final class Node {
 
   // Headings; table cells reuse it as the column alignment (0 none, 1 left, 2 center, 3 right).
   var level = 0
-  // Fenced code blocks.
-  var fenced = false
-  var fenceChar: UInt8 = 0
-  var fenceLength = 0
-  var fenceOffset = 0
-  var info: [UInt8] = []
-  // HTML blocks: which of the seven start conditions opened it.
-  var htmlBlockType = 0
-  // Lists and items.
-  var list = ListData()
-  // Links and images.
-  var destination: [UInt8] = []
-  var title: [UInt8] = []
   // Tables: header row / cell.
   var isHeader = false
+  /// What only some kinds need, kept out of line so text nodes stay small.
+  private var extra: NodeExtra?
+
+  private var ensureExtra: NodeExtra {
+    if let e = extra { return e }
+    let e = NodeExtra()
+    extra = e
+    return e
+  }
+
+  var fenced: Bool {
+    get { extra?.fenced ?? false }
+    set { ensureExtra.fenced = newValue }
+  }
+  var fenceChar: UInt8 {
+    get { extra?.fenceChar ?? 0 }
+    set { ensureExtra.fenceChar = newValue }
+  }
+  var fenceLength: Int {
+    get { extra?.fenceLength ?? 0 }
+    set { ensureExtra.fenceLength = newValue }
+  }
+  var fenceOffset: Int {
+    get { extra?.fenceOffset ?? 0 }
+    set { ensureExtra.fenceOffset = newValue }
+  }
+  /// Code fence info string; for tables, one alignment byte per column.
+  var info: [UInt8] {
+    get { extra?.info ?? [] }
+    set { ensureExtra.info = newValue }
+  }
+  var htmlBlockType: Int {
+    get { extra?.htmlBlockType ?? 0 }
+    set { ensureExtra.htmlBlockType = newValue }
+  }
+  var list: ListData {
+    get { extra?.list ?? ListData() }
+    set { ensureExtra.list = newValue }
+  }
+  var destination: [UInt8] {
+    get { extra?.destination ?? [] }
+    set { ensureExtra.destination = newValue }
+  }
+  var title: [UInt8] {
+    get { extra?.title ?? [] }
+    set { ensureExtra.title = newValue }
+  }
 
   init(_ kind: Kind, line: Int = 0) {
     self.kind = kind
     self.line = line
   }
 
-  /// Releases a deep or long tree without recursing once per level (50,000 nested block
-  /// quotes would otherwise overflow the stack in the compiler-generated release chain).
-  deinit {
-    guard firstChild != nil || next != nil else { return }
-    var pending: [Node] = []
-    if let c = firstChild { pending.append(c) }
-    firstChild = nil
-    if let n = next { pending.append(n) }
-    next = nil
+  /// Releases the tree below this node one node at a time. Called once the document is
+  /// rendered: the compiler-generated release chain would recurse once per level (50,000
+  /// nested block quotes overflow the stack) and per sibling.
+  func teardown() {
+    var pending: [Node] = [self]
     while let n = pending.popLast() {
-      if let c = n.firstChild { pending.append(c) }
+      var c = n.firstChild
       n.firstChild = nil
-      if let s = n.next { pending.append(s) }
-      n.next = nil
+      n.lastChild = nil
+      while let k = c {
+        c = k.next
+        k.next = nil
+        if k.firstChild != nil { pending.append(k) }
+      }
     }
   }
 
@@ -126,6 +163,19 @@ final class Node {
     keep.next = nil
     keep.prev = nil
   }
+}
+
+final class NodeExtra {
+  var fenced = false
+  var fenceChar: UInt8 = 0
+  var fenceLength = 0
+  var fenceOffset = 0
+  var info: [UInt8] = []
+  /// HTML blocks: which of the seven start conditions opened it.
+  var htmlBlockType = 0
+  var list = ListData()
+  var destination: [UInt8] = []
+  var title: [UInt8] = []
 }
 
 struct ListData {
