@@ -34,6 +34,9 @@ public final class App: Sendable {
       + MeRoutes.routes(self) + TeachRoutes.routes(self) + ManageRoutes.routes(self)
   }
 
+  /// Security headers for the server's own answers (400, 404, 413…) too.
+  public static var defaultHeaders: [(String, String)] { SecurityHeaders.all }
+
   public func router() -> Router {
     var router = Router()
     for route in routes {

@@ -51,6 +51,7 @@ enum ServeCommand {
     var config = ServerConfiguration()
     config.host = o.host
     config.port = o.port
+    config.defaultHeaders = App.defaultHeaders
     if !quiet {
       config.accessLog = { e in
         print("\(e.method) \(e.path) \(e.status) \(e.bytes)B \(e.microseconds)us")

@@ -6,11 +6,15 @@ enum SecurityHeaders {
   static let csp =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+  static let all: [(String, String)] = [
+    ("Content-Security-Policy", csp),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("X-Frame-Options", "DENY"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"),
+  ]
+
   static func apply(_ r: inout HTTPResponse) {
-    r.headers.set("Content-Security-Policy", csp)
-    r.headers.set("X-Content-Type-Options", "nosniff")
-    r.headers.set("Referrer-Policy", "same-origin")
-    r.headers.set("X-Frame-Options", "DENY")
-    r.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")
+    for (name, value) in all { r.headers.set(name, value) }
   }
 }

@@ -37,6 +37,7 @@ final class TestServer {
     app = App(academy: academy, configuration: WebConfiguration(publicURL: publicURL))
     var config = ServerConfiguration()
     config.port = 0
+    config.defaultHeaders = App.defaultHeaders
     server = HTTPServer(configuration: config, router: app.router())
     port = try server.start()
   }
