@@ -21,10 +21,13 @@ public final class App: Sendable {
   public let academy: Academy
   public let configuration: WebConfiguration
   let limiter = RateLimiter()
+  /// Lesson images, from each module's `media/` folder.
+  let media: StaticFiles
 
   public init(academy: Academy, configuration: WebConfiguration = WebConfiguration()) {
     self.academy = academy
     self.configuration = configuration
+    media = StaticFiles(root: academy.content.loader.curriculum.path, maxAgeSeconds: 3600)
   }
 
   /// Every route of the product, in one table (tests walk it for every role).

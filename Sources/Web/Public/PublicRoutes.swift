@@ -9,6 +9,10 @@ enum PublicRoutes {
       Route("GET", "/healthz", .anyone) { _ in .text("ok") },
       Route("GET", "/assets/:file", .anyone) { ctx in try asset(ctx) },
       Route("GET", "/pages/:slug", .anyone) { ctx in try contentPage(app, &ctx) },
+      Route("GET", "/media/:m/:file", .anyone) { ctx in
+        let p = ctx.request.parameters
+        return app.media.response(for: ctx.request, path: "\(p["m"] ?? "")/media/\(p["file"] ?? "")")
+      },
       Route("GET", "/privacy", .anyone) { ctx in privacy(&ctx) },
       Route("POST", "/language", .anyone, offload: false) { ctx in try switchLanguage(app, &ctx) },
     ]
