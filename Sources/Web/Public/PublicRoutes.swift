@@ -9,6 +9,7 @@ enum PublicRoutes {
       Route("GET", "/healthz", .anyone) { _ in .text("ok") },
       Route("GET", "/assets/:file", .anyone) { ctx in try asset(ctx) },
       Route("GET", "/pages/:slug", .anyone) { ctx in try contentPage(app, &ctx) },
+      Route("POST", "/pages/:slug/acknowledge", .signedIn) { ctx in try acknowledge(app, &ctx) },
       Route("GET", "/media/:m/:file", .anyone) { ctx in
         let p = ctx.request.parameters
         return app.media.response(for: ctx.request, path: "\(p["m"] ?? "")/media/\(p["file"] ?? "")")
@@ -34,13 +35,37 @@ enum PublicRoutes {
       let (p, lang) = page.resolve(ctx.language)
     else { throw AcademyError.notFound }
     let fallback: HTML = lang != ctx.language ? "<p class=\"notice\">\(ctx.t("common.fallback"))</p>" : .empty
+    var ack: HTML = .empty
+    if let version = p.version, let u = ctx.user {
+      let done = try app.academy.acknowledgements(userID: u.id).first { $0.document == slug && $0.version == version }
+      if let done {
+        ack = "<p class=\"ok\">\(ctx.t("ack.done", version, Dates.day(done.at, ctx.language)))</p>"
+      } else {
+        ack = """
+          <form method="post" action="/pages/\(slug)/acknowledge" class="card">\(ctx.csrfField)
+          <h2>\(ctx.t("ack.title"))</h2><p>\(ctx.t("ack.explain", version))</p>
+          <label for="ackname">\(ctx.t("ack.name"))</label>
+          <input type="text" id="ackname" name="name" required maxlength="80" value="\(u.displayName)">
+          <div class="actions"><button class="primary">\(ctx.t("ack.submit"))</button></div></form>
+          """
+      }
+    }
     return .page(
       Layout.page(
         ctx, title: p.title,
         """
         <h1>\(p.title)</h1>
-        \(fallback)<div lang="\(lang.rawValue)">\(HTML(trusted: p.html))</div>
+        \(fallback)<div lang="\(lang.rawValue)">\(HTML(trusted: p.html))</div>\(ack)
         """))
+  }
+
+  /// Records that the learner read and accepts a versioned page (the code of conduct).
+  static func acknowledge(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    guard let u = ctx.user, let slug = ctx.request.parameters["slug"], let page = app.academy.catalog.pages[slug],
+      let version = page[.reference]?.version
+    else { throw AcademyError.notFound }
+    try app.academy.acknowledge(userID: u.id, document: slug, version: version, name: ctx.form["name"] ?? "")
+    return .redirect(to: "/pages/\(slug)")
   }
 
   static func privacy(_ ctx: inout Context) -> HTTPResponse {
