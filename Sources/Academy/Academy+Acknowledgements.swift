@@ -20,15 +20,19 @@ extension Academy {
       try c.execute(
         "INSERT OR IGNORE INTO acknowledgements(user_id, document, version, name, acknowledged_at) VALUES (?,?,?,?,?)",
         [userID, document, version, typed, now])
-      try Audit.record(c, at: now, actor: userID, action: "acknowledge", subject: document, detail: version)
+      try Audit.record(
+        c, at: now, actor: userID, action: "acknowledge", subject: document, detail: version)
     }
   }
 
   public func acknowledgements(userID: String) throws -> [Acknowledgement] {
     try database.read { c in
-      try c.query("SELECT * FROM acknowledgements WHERE user_id = ? ORDER BY acknowledged_at", [userID]).map {
+      try c.query(
+        "SELECT * FROM acknowledgements WHERE user_id = ? ORDER BY acknowledged_at", [userID]
+      ).map {
         Acknowledgement(
-          userID: userID, document: $0.string("document") ?? "", version: $0.string("version") ?? "",
+          userID: userID, document: $0.string("document") ?? "",
+          version: $0.string("version") ?? "",
           name: $0.string("name") ?? "", at: Int64($0.int("acknowledged_at") ?? 0))
       }
     }

@@ -26,7 +26,8 @@ import Testing
 @Test func missingTranslationIsAWarningAndFallsBackToEnglish() throws {
   let f = try ContentFixture()
   try f.writeValidModule()
-  try FileManager.default.removeItem(at: f.curriculum.appendingPathComponent("facts/02-second.fr.md"))
+  try FileManager.default.removeItem(
+    at: f.curriculum.appendingPathComponent("facts/02-second.fr.md"))
   let c = f.load()
   #expect(c.errors.isEmpty)
   #expect(c.warnings.contains { $0.message.contains("missing translation: 02-second.fr.md") })
@@ -37,9 +38,11 @@ import Testing
 @Test func unknownFrontMatterKeyIsReportedWithItsLine() throws {
   let f = try ContentFixture()
   try f.writeValidModule()
-  try f.write("Curriculum/facts/02-second.md", "---\ntitle: Second\nminutes: 5\ncolour: red\n---\nText\n")
+  try f.write(
+    "Curriculum/facts/02-second.md", "---\ntitle: Second\nminutes: 5\ncolour: red\n---\nText\n")
   let p = try #require(f.load().errors.first)
-  #expect(p.description.hasPrefix("Curriculum/facts/02-second.md:4: unknown front matter key 'colour'"))
+  #expect(
+    p.description.hasPrefix("Curriculum/facts/02-second.md:4: unknown front matter key 'colour'"))
 }
 
 @Test func badMinutesAndMissingTitleAreErrors() throws {
@@ -47,14 +50,18 @@ import Testing
   try f.writeValidModule()
   try f.write("Curriculum/facts/02-second.md", "---\nminutes: soon\n---\nText\n")
   let messages = f.load().errors.map(\.description)
-  #expect(messages.contains("Curriculum/facts/02-second.md:2: 'minutes' must be a whole number, found 'soon'"))
+  #expect(
+    messages.contains(
+      "Curriculum/facts/02-second.md:2: 'minutes' must be a whole number, found 'soon'"))
   #expect(messages.contains("Curriculum/facts/02-second.md:1: missing front matter key 'title'"))
 }
 
 @Test func linkToAMissingLessonIsReported() throws {
   let f = try ContentFixture()
   try f.writeValidModule()
-  try f.write("Curriculum/facts/02-second.md", ContentFixture.lesson("Second", body: "Intro.\n\nRead [this](03-nowhere.md)."))
+  try f.write(
+    "Curriculum/facts/02-second.md",
+    ContentFixture.lesson("Second", body: "Intro.\n\nRead [this](03-nowhere.md)."))
   let p = try #require(f.load().errors.first { $0.message.contains("points nowhere") })
   #expect(p.path == "Curriculum/facts/02-second.md")
   #expect(p.line == 9)
@@ -63,7 +70,9 @@ import Testing
 @Test func missingImageIsReported() throws {
   let f = try ContentFixture()
   try f.writeValidModule()
-  try f.write("Curriculum/facts/02-second.md", ContentFixture.lesson("Second", body: "![A map](media/map.png)"))
+  try f.write(
+    "Curriculum/facts/02-second.md",
+    ContentFixture.lesson("Second", body: "![A map](media/map.png)"))
   #expect(f.load().errors.contains { $0.message.contains("image 'media/map.png' points nowhere") })
 }
 
@@ -75,14 +84,19 @@ import Testing
   let e = try #require(c.errors.first { $0.path == "Assessments/facts.gift" })
   #expect(e.line == 3)
   #expect(e.column != nil)
-  #expect(c.module("facts")?.quiz(.certifying, .en) == nil || c.module("facts")?.quizzes[.certifying]?.values[.en] == nil)
+  #expect(
+    c.module("facts")?.quiz(.certifying, .en) == nil
+      || c.module("facts")?.quizzes[.certifying]?.values[.en] == nil)
 }
 
 @Test func translatedQuizMissingAnIdIsReported() throws {
   let f = try ContentFixture()
   try f.writeValidModule()
   try f.write("Assessments/facts.fr.gift", "::q1::Le ciel est bleu.{T}")
-  #expect(f.load().warnings.contains { $0.message.contains("question 'q2'") && $0.path == "Assessments/facts.fr.gift" })
+  #expect(
+    f.load().warnings.contains {
+      $0.message.contains("question 'q2'") && $0.path == "Assessments/facts.fr.gift"
+    })
 }
 
 @Test func quizDrawingMoreThanItHasIsAnError() throws {
@@ -96,7 +110,10 @@ import Testing
   let f = try ContentFixture()
   try f.writeValidModule()
   try f.write("Assessments/facts.gift", ContentFixture.quiz + "\n\n::q1::Again.{T}")
-  #expect(f.load().errors.contains { $0.message.contains("duplicate") && $0.message.contains("q1") && $0.line == 5 })
+  #expect(
+    f.load().errors.contains {
+      $0.message.contains("duplicate") && $0.message.contains("q1") && $0.line == 5
+    })
 }
 
 @Test func storeKeepsServingTheLastGoodCatalogAfterABrokenEdit() throws {
@@ -116,7 +133,9 @@ import Testing
 }
 
 @Test func imageSizesAreReadFromHeaders() {
-  var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+  var png: [UInt8] = [
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+  ]
   png += [0, 0, 1, 44, 0, 0, 0, 200]
   #expect(ImageSize.of(png)! == (300, 200))
   let gif: [UInt8] = Array("GIF89a".utf8) + [10, 0, 20, 0]
@@ -130,5 +149,8 @@ import Testing
   #expect(ContentLink.classify("../other/01-y.fr.md", module: "m").url == "/modules/other/01-y")
   #expect(ContentLink.classify("media/a.png", module: "m").url == "/media/m/a.png")
   #expect(ContentLink.classify("https://example.org", module: "m").url == nil)
-  if case .unknown = ContentLink.classify("notes.txt", module: "m") {} else { Issue.record("expected unknown") }
+  if case .unknown = ContentLink.classify("notes.txt", module: "m") {
+  } else {
+    Issue.record("expected unknown")
+  }
 }

@@ -9,14 +9,16 @@ struct ContentFixture {
   var assessments: URL { root.appendingPathComponent("Assessments") }
 
   init() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("relais-catalog-\(UUID().uuidString)")
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "relais-catalog-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: curriculum, withIntermediateDirectories: true)
     try FileManager.default.createDirectory(at: assessments, withIntermediateDirectories: true)
   }
 
   func write(_ path: String, _ text: String) throws {
     let url = root.appendingPathComponent(path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try text.write(to: url, atomically: true, encoding: .utf8)
   }
 
@@ -47,8 +49,12 @@ struct ContentFixture {
   /// A complete, valid module in English and French.
   func writeValidModule(_ slug: String = "facts") throws {
     try write("Curriculum/\(slug)/module.md", Self.module)
-    try write("Curriculum/\(slug)/module.fr.md", Self.module.replacingOccurrences(of: "Checking facts", with: "Vérifier"))
-    try write("Curriculum/\(slug)/01-first.md", Self.lesson("First", body: "See [the next one](02-second.md)."))
+    try write(
+      "Curriculum/\(slug)/module.fr.md",
+      Self.module.replacingOccurrences(of: "Checking facts", with: "Vérifier"))
+    try write(
+      "Curriculum/\(slug)/01-first.md",
+      Self.lesson("First", body: "See [the next one](02-second.md)."))
     try write("Curriculum/\(slug)/01-first.fr.md", Self.lesson("Premier"))
     try write("Curriculum/\(slug)/02-second.md", Self.lesson("Second"))
     try write("Curriculum/\(slug)/02-second.fr.md", Self.lesson("Deuxième"))

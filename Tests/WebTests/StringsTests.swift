@@ -12,7 +12,8 @@ import Testing
 @Test func placeholdersMatchAcrossLanguages() {
   for (key, entry) in Strings.table {
     for n in 1...4 {
-      #expect(entry.en.contains("{\(n)}") == entry.fr.contains("{\(n)}"), "\(key): placeholder {\(n)}")
+      #expect(
+        entry.en.contains("{\(n)}") == entry.fr.contains("{\(n)}"), "\(key): placeholder {\(n)}")
     }
   }
 }

@@ -21,7 +21,9 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     }
     public mutating func appendLiteral(_ literal: String) { text += literal }
     public mutating func appendInterpolation(_ value: String) { HTML.escape(value, into: &text) }
-    public mutating func appendInterpolation(_ value: String?) { HTML.escape(value ?? "", into: &text) }
+    public mutating func appendInterpolation(_ value: String?) {
+      HTML.escape(value ?? "", into: &text)
+    }
     public mutating func appendInterpolation(_ value: Int) { text += String(value) }
     public mutating func appendInterpolation(_ value: HTML) { text += value.text }
     public mutating func appendInterpolation(_ values: [HTML]) {
@@ -46,7 +48,9 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
         case UInt8(ascii: "'"): replacement = "&#39;"
         default: continue
         }
-        if i > start { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) }
+        if i > start {
+          out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        }
         out += replacement
         start = i + 1
       }

@@ -41,9 +41,15 @@ enum Layout {
     var items: [HTML] = ["<li><a href=\"/\">\(ctx.t("nav.home"))</a></li>"]
     if let role = ctx.role {
       items.append("<li><a href=\"/me\">\(ctx.t("nav.me"))</a></li>")
-      if Access.trainers.allows(role) { items.append("<li><a href=\"/teach\">\(ctx.t("nav.teach"))</a></li>") }
-      if Access.managers.allows(role) { items.append("<li><a href=\"/manage\">\(ctx.t("nav.manage"))</a></li>") }
-      if Access.admins.allows(role) { items.append("<li><a href=\"/admin\">\(ctx.t("nav.admin"))</a></li>") }
+      if Access.trainers.allows(role) {
+        items.append("<li><a href=\"/teach\">\(ctx.t("nav.teach"))</a></li>")
+      }
+      if Access.managers.allows(role) {
+        items.append("<li><a href=\"/manage\">\(ctx.t("nav.manage"))</a></li>")
+      }
+      if Access.admins.allows(role) {
+        items.append("<li><a href=\"/admin\">\(ctx.t("nav.admin"))</a></li>")
+      }
       items.append(
         """
         <li><form method="post" action="/signout" class="lang">\(ctx.csrfField)<button class="linkbtn">\(ctx.t("nav.signout"))</button></form></li>
