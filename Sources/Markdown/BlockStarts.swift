@@ -94,7 +94,9 @@ extension BlockParser {
   mutating func startHTMLBlock(_ container: Node) -> Bool {
     let line = src[nextNonspace..<lineEnd]
     guard let type = HTMLScanner.htmlBlockStart(line) else { return false }
-    if type == 7 && (container.kind == .paragraph || (!allClosed && !blank && tip.kind == .paragraph)) {
+    if type == 7
+      && (container.kind == .paragraph || (!allClosed && !blank && tip.kind == .paragraph))
+    {
       return false
     }
     closeUnmatchedBlocks()
