@@ -16,7 +16,7 @@ enum MeRoutes {
       Route("POST", "/me/passphrase", .signedIn) { ctx in try setPassphrase(app, &ctx) },
       Route("POST", "/me/delete", .signedIn) { ctx in try requestDeletion(app, &ctx) },
       Route("POST", "/me/delete/cancel", .signedIn) { ctx in try cancelDeletion(app, &ctx) },
-    ]
+    ] + OfflineRoutes.routes(app)
   }
 
   static func updateProfile(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
