@@ -25,20 +25,27 @@ extension Academy {
   }
 
   /// The session a token opens, if it exists, has not expired and its user is not erased.
+  /// Also notes the day the user was last seen (for the retention of inactive accounts), at
+  /// most once a day so that ordinary requests stay read-only.
   public func session(token: String) throws -> Session? {
     let now = self.now
-    return try database.read { c in
+    let found = try database.read { c -> (Session, Int64?)? in
       guard
         let row = try c.first(
           """
           SELECT s.expires_at, u.id, u.role, u.display_name, u.locale, u.age_band, u.gender,
-                 u.disability, u.passphrase_hash, u.consent_at, u.created_at, u.erased_at
+                 u.disability, u.passphrase_hash, u.consent_at, u.created_at, u.erased_at, u.last_seen_at
           FROM sessions s JOIN users u ON u.id = s.user_id
           WHERE s.token_hash = ? AND s.expires_at > ? AND u.erased_at IS NULL
           """, [SecretToken.hash(token), now])
       else { return nil }
-      return Session(user: User(row: row), expiresAt: Int64(row.int("expires_at") ?? 0))
+      return (Session(user: User(row: row), expiresAt: Int64(row.int("expires_at") ?? 0)), row["last_seen_at"].int.map(Int64.init))
     }
+    guard let (session, lastSeen) = found else { return nil }
+    if lastSeen.map({ now - $0 >= 86_400 }) ?? true {
+      try database.write { try $0.execute("UPDATE users SET last_seen_at = ? WHERE id = ?", [now, session.user.id]) }
+    }
+    return session
   }
 
   public func endSession(token: String) throws {

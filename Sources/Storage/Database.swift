@@ -51,39 +51,9 @@ public final class Database: @unchecked Sendable {  // state guarded by the two 
   }
 
   /// Copies the live database to `destination` with SQLite's online backup API, while
-  /// other connections keep reading and writing.
+  /// other connections keep reading and writing (see `backup(databaseAt:to:)`).
   public func backup(to destination: String) throws {
-    try writeLock.withLock {
-      try Database.copy(from: writerBox.connection.handle, toPath: destination)
-    }
-  }
-
-  /// Copies a database file into `path` (used by `relais restore`: run with the server stopped).
-  public static func restore(from source: String, into path: String) throws {
-    let src = try Connection(path: source, readOnly: true)
-    let integrity = try src.scalar("PRAGMA integrity_check").string
-    guard integrity == "ok" else {
-      throw StorageError(
-        code: 11, message: "backup failed its integrity check: \(integrity ?? "?")")
-    }
-    try copy(from: src.handle, toPath: path)
-  }
-
-  static func copy(from source: OpaquePointer, toPath destination: String) throws {
-    let dest = try Connection(path: destination, readOnly: false)
-    guard let backup = sqlite3_backup_init(dest.handle, "main", source, "main") else {
-      throw StorageError(
-        code: sqlite3_errcode(dest.handle), message: String(cString: sqlite3_errmsg(dest.handle)))
-    }
-    var rc: Int32
-    repeat {
-      rc = sqlite3_backup_step(backup, 256)
-      if rc == SQLITE_BUSY || rc == SQLITE_LOCKED { sqlite3_sleep(10) }
-    } while rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED
-    sqlite3_backup_finish(backup)
-    guard rc == SQLITE_DONE else {
-      throw StorageError(code: rc, message: String(cString: sqlite3_errstr(rc)))
-    }
+    try Database.backup(databaseAt: path, to: destination)
   }
 
   /// Closes every connection (checkpointing the WAL).

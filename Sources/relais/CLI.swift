@@ -13,6 +13,9 @@ enum CLI {
       markdown         Markdown on stdin, HTML on stdout
       quiz inspect     print a GIFT file's questions as JSON
       admin-link       print a one-time admin sign-in link
+      backup FILE      copy the database while the server runs
+      restore FILE     put a backup back (server stopped)
+      retention        erase learners inactive for N days
 
     Run 'relais <command> --help' for a command's options.
     """
@@ -27,6 +30,9 @@ enum CLI {
     case "serve": return ServeCommand.run(rest)
     case "check": return CheckCommand.run(rest)
     case "admin-link": return AdminLinkCommand.run(rest)
+    case "backup": return BackupCommand.run(rest)
+    case "restore": return RestoreCommand.run(rest)
+    case "retention": return RetentionCommand.run(rest)
     case "markdown": return MarkdownCommand.run(rest)
     case "quiz": return QuizCommand.run(rest)
     case "--help", "-h", "help":

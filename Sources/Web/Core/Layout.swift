@@ -14,6 +14,7 @@ enum Layout {
       <meta name="viewport" content="width=device-width,initial-scale=1">
       <title>\(title) · \(ctx.t("site.name"))</title>
       <link rel="stylesheet" href="\(Assets.cssPath)">
+      <script src="\(OfflineAssets.scriptPath)" defer></script>
       </head>
       <body>
       <a class="skip" href="#main">\(ctx.t("nav.skip"))</a>
