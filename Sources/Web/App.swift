@@ -3,6 +3,7 @@ import Catalog
 import Crypto
 import Foundation
 import HTTPServer
+import Synchronization
 
 /// How the web layer is configured.
 public struct WebConfiguration: Sendable {
@@ -23,6 +24,13 @@ public final class App: Sendable {
   let limiter = RateLimiter()
   /// Lesson images, from each module's `media/` folder.
   let media: StaticFiles
+  /// The server's Prometheus text, once a server serves this app.
+  let metricsSource = Mutex<(@Sendable () -> String)?>(nil)
+
+  /// Lets `/metrics` report the server's counters.
+  public func attach(_ server: HTTPServer) {
+    metricsSource.withLock { $0 = { server.prometheusText() } }
+  }
 
   public init(academy: Academy, configuration: WebConfiguration = WebConfiguration()) {
     self.academy = academy

@@ -65,6 +65,7 @@ enum ServeCommand {
     }
     let server = HTTPServer(configuration: config, router: app.router())
     let port = try server.start()
+    app.attach(server)
     if watch { store.watch(every: 1) }
 
     let admin = try academy.ensureAdmin()

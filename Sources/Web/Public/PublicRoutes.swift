@@ -7,6 +7,7 @@ enum PublicRoutes {
   static func routes(_ app: App) -> [Route] {
     [
       Route("GET", "/healthz", .anyone) { _ in .text("ok") },
+      Route("GET", "/metrics", .anyone) { ctx in try metrics(app, ctx) },
       Route("GET", "/assets/:file", .anyone) { ctx in try asset(ctx) },
       Route("GET", "/pages/:slug", .anyone) { ctx in try contentPage(app, &ctx) },
       Route("POST", "/pages/:slug/acknowledge", .signedIn) { ctx in try acknowledge(app, &ctx) },
@@ -18,6 +19,15 @@ enum PublicRoutes {
       Route("GET", "/privacy", .anyone) { ctx in privacy(&ctx) },
       Route("POST", "/language", .anyone, offload: false) { ctx in try switchLanguage(app, &ctx) },
     ]
+  }
+
+  /// Prometheus text for a scraper on the same machine, or for an admin.
+  static func metrics(_ app: App, _ ctx: Context) throws -> HTTPResponse {
+    let local = ["127.0.0.1", "::1"].contains { ctx.request.remoteAddress.hasPrefix($0) }
+    guard local || ctx.role == .admin, let text = app.metricsSource.withLock({ $0 })?() else {
+      throw AcademyError.notFound
+    }
+    return HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: text)
   }
 
   static func asset(_ ctx: Context) throws -> HTTPResponse {

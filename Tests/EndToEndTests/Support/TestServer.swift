@@ -45,6 +45,7 @@ final class TestServer {
     config.defaultHeaders = App.defaultHeaders
     server = HTTPServer(configuration: config, router: app.router())
     port = try server.start()
+    app.attach(server)
   }
 
   func client() -> TestHTTPClient { TestHTTPClient(port: port) }
