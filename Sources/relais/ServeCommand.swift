@@ -37,6 +37,16 @@ enum ServeCommand {
 
   static func serve(_ o: Options, watch: Bool, quiet: Bool) throws -> Int32 {
     let started = Date()
+    // Signals are caught from the start, so a stop during startup still closes cleanly.
+    let stop = DispatchSemaphore(value: 0)
+    var sources: [DispatchSourceSignal] = []
+    for sig in [SIGINT, SIGTERM] {
+      signal(sig, SIG_IGN)
+      let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+      s.setEventHandler { stop.signal() }
+      s.resume()
+      sources.append(s)
+    }
     try FileManager.default.createDirectory(
       atPath: o.dataDirectory, withIntermediateDirectories: true)
     let store = CatalogStore(
@@ -77,16 +87,8 @@ enum ServeCommand {
     print("One-time admin sign-in link (valid 24 hours): \(base)/signin/link/\(token)")
     flushOutput()
 
-    let stop = DispatchSemaphore(value: 0)
-    var sources: [DispatchSourceSignal] = []
-    for sig in [SIGINT, SIGTERM] {
-      signal(sig, SIG_IGN)
-      let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-      s.setEventHandler { stop.signal() }
-      s.resume()
-      sources.append(s)
-    }
     stop.wait()
+    _ = sources
     print("Stopping: finishing requests in flight…")
     flushOutput()
     server.shutdown()
