@@ -55,7 +55,9 @@ final class EventLoop: @unchecked Sendable {
   private let listener: Int32
   private let epoll = Epoll()
   private let wakeFD = Epoll.makeEventFD()
-  private let mailbox = Mutex<[Message]>([])
+  /// Messages for the loop; `closed` once the loop has exited and `wakeFD` is gone, so a
+  /// late offload result cannot write to a descriptor number reused by something else.
+  private let mailbox = Mutex<(messages: [Message], closed: Bool)>(([], false))
   var connections: [LoopConnection?] = []
   var count = 0
   private var nextGeneration: UInt64 = 0
@@ -73,9 +75,13 @@ final class EventLoop: @unchecked Sendable {
 
   /// Thread-safe: queues a message and wakes the loop.
   func post(_ message: Message) {
-    mailbox.withLock { $0.append(message) }
-    var one: UInt64 = 1
-    _ = write(wakeFD, &one, 8)
+    let fd = wakeFD
+    mailbox.withLock { box in
+      guard !box.closed else { return }
+      box.messages.append(message)
+      var one: UInt64 = 1
+      _ = write(fd, &one, 8)
+    }
   }
 
   func run() {
@@ -101,7 +107,10 @@ final class EventLoop: @unchecked Sendable {
     }
     for case let conn? in connections { closeConnection(conn) }
     if !draining { close(listener) }
-    close(wakeFD)
+    mailbox.withLock { box in
+      box.closed = true
+      close(wakeFD)
+    }
     epoll.free()
     readBuffer.deallocate()
   }
@@ -210,7 +219,12 @@ final class EventLoop: @unchecked Sendable {
       conn.headStartedAt = 0
     }
     var want: UInt32 = 0
-    if !conn.peerClosed && !core.closeAfterOutput { want |= Epoll.readable | Epoll.readHangup }
+    // While a handler runs elsewhere or output piles up, stop reading: a client pipelining
+    // without reading answers must not grow our input buffer without bound.
+    let paused = core.awaitingOffload || core.stoppedForOutput
+    if !conn.peerClosed && !core.closeAfterOutput && !paused {
+      want |= Epoll.readable | Epoll.readHangup
+    }
     if core.hasPendingOutput { want |= Epoll.writable }
     if want != conn.interest {
       conn.interest = want
@@ -286,8 +300,8 @@ final class EventLoop: @unchecked Sendable {
     var value: UInt64 = 0
     _ = read(wakeFD, &value, 8)
     let messages = mailbox.withLock { box -> [Message] in
-      let taken = box
-      box.removeAll()
+      let taken = box.messages
+      box.messages.removeAll()
       return taken
     }
     for message in messages {

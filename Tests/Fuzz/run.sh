@@ -32,6 +32,7 @@ swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz$target \
   $sources Tests/Fuzz/"$target"/*.swift -o "$out/fuzz-$target"
 seeds=""
 if [ -d "Tests/Fuzz/$target/corpus" ]; then seeds="Tests/Fuzz/$target/corpus"; fi
+# The Swift backtracer can hang under ASan after a crash; libFuzzer reports it anyway.
 # shellcheck disable=SC2086
-"$out/fuzz-$target" -runs="$runs" -max_len=2048 -timeout=10 -print_final_stats=1 \
+SWIFT_BACKTRACE=enable=no "$out/fuzz-$target" -runs="$runs" -max_len=2048 -timeout=10 -print_final_stats=1 \
   -artifact_prefix="$out/" "$out/corpus" $seeds
