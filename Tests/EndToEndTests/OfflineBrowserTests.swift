@@ -43,6 +43,8 @@ import Testing
     #expect(r["button"] as? String == "Make this module available offline")
     #expect(r["saveStatus"] as? String == "All lessons of this module are saved on this device.")
     #expect(r["cut"] as? Bool == true)
+    #expect(r["frenchOnline"] as? String == "fr")
+    #expect(r["offlinePost"] as? String == "You are offline")
     let first = try #require(r["firstTitle"] as? String)
     #expect(r["offlineFirst"] as? String == first)
     #expect((r["offlineLast"] as? String)?.isEmpty == false)
@@ -160,6 +162,10 @@ import Testing
                 if s and "…" not in s: break
                 time.sleep(0.1)
             out["saveStatus"] = s
+        # A form POSTed through the worker still works online (the language switch).
+        d.find_element(By.CSS_SELECTOR, "form.lang button[value=fr]").click()
+        out["frenchOnline"] = d.find_element(By.TAG_NAME, "html").get_attribute("lang")
+        d.find_element(By.CSS_SELECTOR, "form.lang button[value=en]").click()
         proxy.cut()
         import urllib.request
         try:
@@ -175,6 +181,10 @@ import Testing
         out["offlineQuiz"] = d.find_element(By.TAG_NAME, "h1").text
         d.get(base + "/privacy")
         out["offlineOther"] = d.find_element(By.TAG_NAME, "h1").text
+        d.get(links[0])
+        d.find_element(By.CSS_SELECTOR, "form.lang button[value=fr]").click()
+        out["offlinePost"] = d.find_element(By.TAG_NAME, "h1").text
+        d.get(base + "/offline")
         time.sleep(0.5)
         out["offlineList"] = [li.text for li in d.find_elements(By.CSS_SELECTOR, "#offline-lessons li")]
         out["css"] = d.execute_script("return getComputedStyle(document.querySelector('header.top')).backgroundColor")
