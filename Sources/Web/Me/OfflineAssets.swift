@@ -152,10 +152,15 @@ enum OfflineAssets {
 
       self.addEventListener('fetch', function (e) {
         var req = e.request;
-        if (req.method !== 'GET') return;
         var url = new URL(req.url);
         if (url.origin !== self.location.origin) return;
         var path = url.pathname;
+        if (req.method !== 'GET') {
+          // A form sent without network (a quiz, "Done"): say so plainly instead of the
+          // browser's error page; going back keeps what was typed.
+          if (req.mode === 'navigate') e.respondWith(fetch(req).catch(function () { return offline(needsNetwork(path)); }));
+          return;
+        }
         if (path.indexOf('/assets/') === 0 || path.indexOf('/js/') === 0) {
           // Fingerprinted: a saved copy is always right.
           e.respondWith(caches.match(req).then(function (hit) {
