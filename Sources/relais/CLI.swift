@@ -27,6 +27,7 @@ enum CLI {
     case "serve": return ServeCommand.run(rest)
     case "check": return CheckCommand.run(rest)
     case "admin-link": return AdminLinkCommand.run(rest)
+    case "demo-data": return DemoDataCommand.run(rest)
     case "markdown": return MarkdownCommand.run(rest)
     case "quiz": return QuizCommand.run(rest)
     case "--help", "-h", "help":
