@@ -16,6 +16,7 @@ enum CLI {
       backup FILE      copy the database while the server runs
       restore FILE     put a backup back (server stopped)
       retention        erase learners inactive for N days
+      demo-data        fill a database with synthetic learners and attempts
 
     Run 'relais <command> --help' for a command's options.
     """
@@ -33,6 +34,7 @@ enum CLI {
     case "backup": return BackupCommand.run(rest)
     case "restore": return RestoreCommand.run(rest)
     case "retention": return RetentionCommand.run(rest)
+    case "demo-data": return DemoDataCommand.run(rest)
     case "markdown": return MarkdownCommand.run(rest)
     case "quiz": return QuizCommand.run(rest)
     case "--help", "-h", "help":
