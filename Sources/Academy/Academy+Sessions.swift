@@ -49,7 +49,9 @@ extension Academy {
   }
 
   public func endSession(token: String) throws {
-    try database.write { try $0.execute("DELETE FROM sessions WHERE token_hash = ?", [SecretToken.hash(token)]) }
+    try database.write {
+      try $0.execute("DELETE FROM sessions WHERE token_hash = ?", [SecretToken.hash(token)])
+    }
   }
 
   /// Signs the user out on every device.
@@ -58,6 +60,8 @@ extension Academy {
   }
 
   public func sessionCount(userID: String) throws -> Int {
-    try database.read { try $0.scalar("SELECT COUNT(*) FROM sessions WHERE user_id = ?", [userID]).int ?? 0 }
+    try database.read {
+      try $0.scalar("SELECT COUNT(*) FROM sessions WHERE user_id = ?", [userID]).int ?? 0
+    }
   }
 }

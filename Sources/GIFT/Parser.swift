@@ -48,8 +48,10 @@ struct Parser {
     if hasContent { read(block) }
   }
 
+  var lastPosition = (offset: 0, line: 0, column: 0)
+
   mutating func fail(_ offset: Int, _ message: String) {
-    let p = source.position(of: offset)
+    let p = source.position(of: offset, after: &lastPosition)
     errors.append(GIFTError(path: path, line: p.line, column: p.column, message: message))
   }
 

@@ -33,6 +33,29 @@ struct SourceText {
     }
   }
 
+  /// Like `position(of:)`, but continues from the previous answer when it is earlier on
+  /// the same line, so many errors on one long line cost one pass over it.
+  func position(of offset: Int, after previous: inout (offset: Int, line: Int, column: Int))
+    -> (line: Int, column: Int)
+  {
+    let line = previous.line
+    if line >= 1, previous.offset <= offset, line - 1 < lines.count,
+      offset <= lines[line - 1].upperBound
+    {
+      var column = previous.column
+      var i = previous.offset
+      while i < offset {
+        if bytes[i] & 0xC0 != 0x80 { column += 1 }
+        i += 1
+      }
+      previous = (offset, line, column)
+      return (line, column)
+    }
+    let p = position(of: offset)
+    previous = (offset, p.line, p.column)
+    return p
+  }
+
   /// 1-based line and column of a byte offset (the BOM is not counted).
   func position(of offset: Int) -> (line: Int, column: Int) {
     var lo = 0

@@ -17,8 +17,7 @@ public struct HTTPHeaders: Sendable, Sequence {
   }
 
   public func values(_ name: String) -> [String] {
-    let lower = name.lowercased()
-    return fields.filter { $0.name.lowercased() == lower }.map(\.value)
+    fields.filter { Self.sameName($0.name, name) }.map(\.value)
   }
 
   public mutating func add(_ name: String, _ value: String) {
@@ -32,8 +31,21 @@ public struct HTTPHeaders: Sendable, Sequence {
   }
 
   public mutating func remove(_ name: String) {
-    let lower = name.lowercased()
-    fields.removeAll { $0.name.lowercased() == lower }
+    fields.removeAll { Self.sameName($0.name, name) }
+  }
+
+  /// ASCII case-insensitive comparison without allocating: field names are tokens.
+  @inline(__always)
+  static func sameName(_ a: String, _ b: String) -> Bool {
+    var x = a.utf8.makeIterator()
+    var y = b.utf8.makeIterator()
+    guard a.utf8.count == b.utf8.count else { return false }
+    while let p = x.next(), let q = y.next() {
+      if p != q && (p | 0x20 != q | 0x20 || !((p | 0x20) >= 0x61 && (p | 0x20) <= 0x7A)) {
+        return false
+      }
+    }
+    return true
   }
 
   public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {

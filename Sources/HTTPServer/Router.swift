@@ -14,6 +14,7 @@ public struct Router: Sendable {
   }
 
   public private(set) var routes: [Route] = []
+  private var compiled: [CompiledPattern] = []
 
   public init() {}
 
@@ -21,6 +22,7 @@ public struct Router: Sendable {
     _ method: String, _ pattern: String, bodyLimit: Int = 1 << 20, offload: Bool = false,
     _ handler: @escaping HTTPHandler
   ) {
+    compiled.append(CompiledPattern(pattern))
     routes.append(
       Route(
         method: method, pattern: pattern, bodyLimit: bodyLimit, offload: offload, handler: handler))
@@ -46,49 +48,81 @@ public struct Router: Sendable {
     case notFound
   }
 
-  /// Matches a decoded path. (The HTTPServer helper may replace this with a trie.)
+  /// Matches a decoded path against patterns split once, at `add`, so a request costs one
+  /// split of its path and no allocation per route tried.
   public func match(method: String, path: String) -> Match {
-    let segments = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    let segments = path.split(separator: "/", omittingEmptySubsequences: true)
     var allow: [String] = []
-    var best: (Route, [String: String], Int)?
-    for route in routes {
-      guard let (params, score) = Router.match(pattern: route.pattern, segments: segments) else {
-        continue
-      }
+    var best: (index: Int, score: Int)?
+    for (index, route) in routes.enumerated() {
+      guard let score = compiled[index].score(segments) else { continue }
       let m = route.method == "GET" && method == "HEAD" ? "HEAD" : route.method
       if m == method {
-        if best == nil || score > best!.2 { best = (route, params, score) }
+        if best == nil || score > best!.score { best = (index, score) }
       } else {
         allow.append(route.method)
         if route.method == "GET" { allow.append("HEAD") }
       }
     }
-    if let best { return .found(best.0, parameters: best.1) }
+    if let best {
+      return .found(routes[best.index], parameters: compiled[best.index].parameters(segments))
+    }
     if !allow.isEmpty { return .methodNotAllowed(allow: Array(Set(allow)).sorted()) }
     return .notFound
   }
+}
 
-  static func match(pattern: String, segments: [String]) -> ([String: String], Int)? {
-    let parts = pattern.split(separator: "/", omittingEmptySubsequences: true)
-    var params: [String: String] = [:]
+/// A route pattern split into segments once.
+struct CompiledPattern: Sendable {
+  enum Segment: Sendable {
+    case literal(String)
+    case parameter(String)
+    case rest(String)
+  }
+  let segments: [Segment]
+
+  init(_ pattern: String) {
+    segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map { part in
+      if part.hasPrefix("*") { return .rest(String(part.dropFirst())) }
+      if part.hasPrefix(":") { return .parameter(String(part.dropFirst())) }
+      return .literal(String(part))
+    }
+  }
+
+  /// Nil when the path does not match; otherwise 2 per literal segment (literals win).
+  func score(_ path: [Substring]) -> Int? {
     var score = 0
     var i = 0
-    for part in parts {
-      if part.hasPrefix("*") {
-        params[String(part.dropFirst())] = segments[min(i, segments.count)...].joined(
-          separator: "/")
-        return (params, score)
-      }
-      guard i < segments.count else { return nil }
-      if part.hasPrefix(":") {
-        params[String(part.dropFirst())] = segments[i]
-      } else if part == segments[i] {
+    for segment in segments {
+      switch segment {
+      case .rest:
+        return score
+      case .parameter:
+        guard i < path.count else { return nil }
+      case .literal(let text):
+        guard i < path.count, path[i] == text else { return nil }
         score += 2
-      } else {
-        return nil
       }
       i += 1
     }
-    return i == segments.count ? (params, score) : nil
+    return i == path.count ? score : nil
+  }
+
+  func parameters(_ path: [Substring]) -> [String: String] {
+    var params: [String: String] = [:]
+    var i = 0
+    for segment in segments {
+      switch segment {
+      case .rest(let name):
+        params[name] = path[min(i, path.count)...].joined(separator: "/")
+        return params
+      case .parameter(let name):
+        params[name] = String(path[i])
+      case .literal:
+        break
+      }
+      i += 1
+    }
+    return params
   }
 }

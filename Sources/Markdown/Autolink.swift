@@ -228,7 +228,9 @@ enum Autolink {
     return e
   }
 
-  static func scanEmail(_ t: [UInt8], _ at: Int, _ floor: Int) -> (start: Int, end: Int, href: [UInt8])? {
+  static func scanEmail(_ t: [UInt8], _ at: Int, _ floor: Int) -> (
+    start: Int, end: Int, href: [UInt8]
+  )? {
     var s = at
     while s > floor
       && (Bytes.isAlnum(t[s - 1]) || t[s - 1] == UInt8(ascii: ".") || t[s - 1] == UInt8(ascii: "-")

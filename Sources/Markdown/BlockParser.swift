@@ -22,6 +22,8 @@ struct BlockParser {
   var blank = false
   var partiallyConsumedTab = false
   var allClosed = true
+  var breakMemoLine = [0, 0, 0]
+  var breakMemoBad = [0, 0, 0]
 
   static let codeIndent = 4
 

@@ -94,7 +94,9 @@ extension BlockParser {
   mutating func startHTMLBlock(_ container: Node) -> Bool {
     let line = src[nextNonspace..<lineEnd]
     guard let type = HTMLScanner.htmlBlockStart(line) else { return false }
-    if type == 7 && (container.kind == .paragraph || (!allClosed && !blank && tip.kind == .paragraph)) {
+    if type == 7
+      && (container.kind == .paragraph || (!allClosed && !blank && tip.kind == .paragraph))
+    {
       return false
     }
     closeUnmatchedBlocks()
@@ -131,8 +133,18 @@ extension BlockParser {
     return true
   }
 
-  func isThematicBreak() -> Bool {
+  mutating func isThematicBreak() -> Bool {
     let ch = src[nextNonspace]
+    // The last byte of the line that could not belong to a break of `ch`, found once per
+    // line: `- - - … a` would otherwise rescan the line for every nested list item.
+    let k = ch == UInt8(ascii: "*") ? 0 : ch == UInt8(ascii: "-") ? 1 : 2
+    if breakMemoLine[k] != lineNumber {
+      breakMemoLine[k] = lineNumber
+      var j = lineEnd
+      while j > lineStart && (src[j - 1] == ch || Bytes.isSpaceOrTab(src[j - 1])) { j -= 1 }
+      breakMemoBad[k] = j - 1
+    }
+    if breakMemoBad[k] >= nextNonspace { return false }
     var count = 0
     var i = nextNonspace
     while i < lineEnd {

@@ -99,7 +99,8 @@ extension InlineParser {
         opener = o.previous
       }
       if let o = opener, found {
-        let use = c.cc == UInt8(ascii: "~") ? c.numDelims : (c.numDelims >= 2 && o.numDelims >= 2 ? 2 : 1)
+        let use =
+          c.cc == UInt8(ascii: "~") ? c.numDelims : (c.numDelims >= 2 && o.numDelims >= 2 ? 2 : 1)
         let openerNode = o.node
         let closerNode = c.node
         o.numDelims -= use

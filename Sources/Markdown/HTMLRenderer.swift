@@ -16,7 +16,9 @@ struct HTMLRenderer {
         case .text, .code, .htmlInline: HTMLRenderer.escape(node.text, into: &out)
         case .softBreak, .lineBreak: out.append(Bytes.newline)
         case .image:
-          if entering { altDepth += 1 } else {
+          if entering {
+            altDepth += 1
+          } else {
             altDepth -= 1
             if altDepth == 0 { finishImage(node) }
           }

@@ -12,7 +12,8 @@ enum HTMLScanner {
       "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul",
     ].map { Array($0.utf8) })
 
-  static func hasPrefix(_ s: ArraySlice<UInt8>, _ p: String, caseInsensitive: Bool = false) -> Bool {
+  static func hasPrefix(_ s: ArraySlice<UInt8>, _ p: String, caseInsensitive: Bool = false) -> Bool
+  {
     var i = s.startIndex
     for b in p.utf8 {
       guard i < s.endIndex else { return false }
@@ -135,7 +136,8 @@ enum HTMLScanner {
       i = afterWS + 1
       while i < s.endIndex {
         let a = s[i]
-        if Bytes.isAlnum(a) || a == UInt8(ascii: "_") || a == UInt8(ascii: ".") || a == UInt8(ascii: ":")
+        if Bytes.isAlnum(a) || a == UInt8(ascii: "_") || a == UInt8(ascii: ".")
+          || a == UInt8(ascii: ":")
           || a == UInt8(ascii: "-")
         {
           i += 1
@@ -158,7 +160,8 @@ enum HTMLScanner {
           let vs = v
           while v < s.endIndex {
             let x = s[v]
-            if x <= 0x20 || x == UInt8(ascii: "\"") || x == UInt8(ascii: "'") || x == UInt8(ascii: "=")
+            if x <= 0x20 || x == UInt8(ascii: "\"") || x == UInt8(ascii: "'")
+              || x == UInt8(ascii: "=")
               || x == UInt8(ascii: "<") || x == UInt8(ascii: ">") || x == UInt8(ascii: "`")
             {
               break

@@ -148,6 +148,11 @@ extension InlineParser {
       if c == UInt8(ascii: "\\") && pos + 1 < s.endIndex && Bytes.isASCIIPunctuation(s[pos + 1]) {
         pos += 2
       } else if c == UInt8(ascii: "(") {
+        // Nesting is capped (the spec allows it) so `[x](` repeated stays linear.
+        if parens == 32 {
+          pos = start
+          return nil
+        }
         pos += 1
         parens += 1
       } else if c == UInt8(ascii: ")") {
@@ -180,6 +185,8 @@ extension InlineParser {
     case UInt8(ascii: "("): close = UInt8(ascii: ")")
     default: return nil
     }
+    let memo = open == UInt8(ascii: "\"") ? 0 : open == UInt8(ascii: "'") ? 1 : 2
+    if unclosedTitle[memo] { return nil }
     var i = pos + 1
     while i < s.endIndex {
       let c = s[i]
@@ -192,6 +199,8 @@ extension InlineParser {
       if c == UInt8(ascii: "\\") && i + 1 < s.endIndex { i += 1 }
       i += 1
     }
+    // No closing delimiter before the end: no later title of this kind can close either.
+    unclosedTitle[memo] = true
     return nil
   }
 

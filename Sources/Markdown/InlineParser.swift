@@ -22,6 +22,7 @@ struct InlineParser {
   var noPIEnd = false
   var noCDATAEnd = false
   var noDeclEnd = false
+  var unclosedTitle = [false, false, false]
   var lineCache = (pos: 0, line: 0)
 
   init(_ subject: ArraySlice<UInt8>, refmap: [String: LinkReference]) {

@@ -34,7 +34,9 @@ enum Inlines {
       return (out, j + 1)
     }
     let nameStart = j
-    while j < s.endIndex && Bytes.isAlnum(s[j]) && j - nameStart <= EntityTable.longestName { j += 1 }
+    while j < s.endIndex && Bytes.isAlnum(s[j]) && j - nameStart <= EntityTable.longestName {
+      j += 1
+    }
     guard j > nameStart, j < s.endIndex, s[j] == UInt8(ascii: ";") else { return nil }
     let name = String(decoding: s[nameStart..<j], as: UTF8.self)
     guard let bytes = EntityTable.table[name] else { return nil }
@@ -144,8 +146,9 @@ extension Inlines {
     var out: [UInt8] = []
     var i = 0
     while i < s.count {
-      if s[i] == UInt8(ascii: "%") && i + 2 < s.count, let v = UInt8(
-        String(decoding: s[(i + 1)...(i + 2)], as: UTF8.self), radix: 16)
+      if s[i] == UInt8(ascii: "%") && i + 2 < s.count,
+        let v = UInt8(
+          String(decoding: s[(i + 1)...(i + 2)], as: UTF8.self), radix: 16)
       {
         out.append(v)
         i += 3

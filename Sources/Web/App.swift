@@ -3,6 +3,7 @@ import Catalog
 import Crypto
 import Foundation
 import HTTPServer
+import Synchronization
 
 /// How the web layer is configured.
 public struct WebConfiguration: Sendable {
@@ -21,10 +22,20 @@ public final class App: Sendable {
   public let academy: Academy
   public let configuration: WebConfiguration
   let limiter = RateLimiter()
+  /// Lesson images, from each module's `media/` folder.
+  let media: StaticFiles
+  /// The server's Prometheus text, once a server serves this app.
+  let metricsSource = Mutex<(@Sendable () -> String)?>(nil)
+
+  /// Lets `/metrics` report the server's counters.
+  public func attach(_ server: HTTPServer) {
+    metricsSource.withLock { $0 = { server.prometheusText() } }
+  }
 
   public init(academy: Academy, configuration: WebConfiguration = WebConfiguration()) {
     self.academy = academy
     self.configuration = configuration
+    media = StaticFiles(root: academy.content.loader.curriculum.path, maxAgeSeconds: 3600)
   }
 
   /// Every route of the product, in one table (tests walk it for every role).
@@ -40,7 +51,8 @@ public final class App: Sendable {
   public func router() -> Router {
     var router = Router()
     for route in routes {
-      router.add(route.method, route.pattern, bodyLimit: route.bodyLimit, offload: route.offload) { [self] req in
+      router.add(route.method, route.pattern, bodyLimit: route.bodyLimit, offload: route.offload) {
+        [self] req in
         self.dispatch(route, req)
       }
     }
@@ -68,12 +80,15 @@ public final class App: Sendable {
     let cookies = Cookies.parse(request)
     var user: User?
     var sessionToken: String?
-    if let token = cookies[Cookies.session], !token.isEmpty, let s = try? academy.session(token: token) {
+    if let token = cookies[Cookies.session], !token.isEmpty,
+      let s = try? academy.session(token: token)
+    {
       user = s.user
       sessionToken = token
     }
     let form =
-      request.method == "POST" && (request.headers["Content-Type"] ?? "").hasPrefix("application/x-www-form-urlencoded")
+      request.method == "POST"
+        && (request.headers["Content-Type"] ?? "").hasPrefix("application/x-www-form-urlencoded")
       ? FormFields(FormDecoding.decode(request.body)) : FormFields([])
     var ctx = Context(
       request: request, user: user, sessionToken: sessionToken,
@@ -81,7 +96,8 @@ public final class App: Sendable {
       csrfToken: cookies[Cookies.csrf] ?? "", form: form)
     if ctx.csrfToken.count < 32 {
       ctx.csrfToken = SecretToken.make()
-      ctx.setCookies.append(Cookies.make(Cookies.csrf, ctx.csrfToken, maxAge: nil, secure: configuration.secureCookies))
+      ctx.setCookies.append(
+        Cookies.make(Cookies.csrf, ctx.csrfToken, maxAge: nil, secure: configuration.secureCookies))
     }
     var response: HTTPResponse
     if request.method == "POST", !csrfOK(ctx, cookies: cookies) {
@@ -100,9 +116,13 @@ public final class App: Sendable {
       } catch let e as AcademyError where e == .forbidden {
         response = .page(Layout.error(ctx, status: 403, messageKey: "error.forbidden"), status: 403)
       } catch let e as AcademyError {
-        response = .page(Layout.error(ctx, status: 400, messageKey: Strings.table[e.key] == nil ? "error.badRequest" : e.key), status: 400)
+        response = .page(
+          Layout.error(
+            ctx, status: 400, messageKey: Strings.table[e.key] == nil ? "error.badRequest" : e.key),
+          status: 400)
       } catch {
-        FileHandle.standardError.write(Data("relais: \(route.method) \(route.pattern): \(error)\n".utf8))
+        FileHandle.standardError.write(
+          Data("relais: \(route.method) \(route.pattern): \(error)\n".utf8))
         response = .page(Layout.error(ctx, status: 500, messageKey: "error.server"), status: 500)
       }
     }
@@ -113,12 +133,15 @@ public final class App: Sendable {
 
   /// A POST must carry the CSRF token of its cookie and come from our own origin.
   func csrfOK(_ ctx: Context, cookies: [String: String]) -> Bool {
-    guard let cookie = cookies[Cookies.csrf], cookie.count >= 32, let sent = ctx.form["csrf"] ?? ctx.multipartCSRF,
+    guard let cookie = cookies[Cookies.csrf], cookie.count >= 32,
+      let sent = ctx.form["csrf"] ?? ctx.multipartCSRF,
       constantTimeEqual(Array(cookie.utf8), Array(sent.utf8))
     else { return false }
     let expected = origin(for: ctx.request)
     if let o = ctx.request.headers["Origin"] { return o == expected }
-    if let r = ctx.request.headers["Referer"] { return r == expected || r.hasPrefix(expected + "/") }
+    if let r = ctx.request.headers["Referer"] {
+      return r == expected || r.hasPrefix(expected + "/")
+    }
     return false
   }
 
@@ -130,7 +153,8 @@ public final class App: Sendable {
       for part in accept.split(separator: ",") {
         let bits = part.split(separator: ";")
         let tag = bits[0].trimmingCharacters(in: " ").lowercased()
-        let q = bits.dropFirst().first { $0.trimmingCharacters(in: " ").hasPrefix("q=") }
+        let q =
+          bits.dropFirst().first { $0.trimmingCharacters(in: " ").hasPrefix("q=") }
           .flatMap { Double($0.trimmingCharacters(in: " ").dropFirst(2)) } ?? 1
         let primary = String(tag.prefix { $0 != "-" })
         if let l = Language(rawValue: primary), q > (best?.1 ?? 0) { best = (l, q) }

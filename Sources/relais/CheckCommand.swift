@@ -22,7 +22,8 @@ enum CheckCommand {
     let o: Options
     do { o = try Options.parse(args) } catch { return CLI.fail("check: \(error)") }
     let catalog = CatalogLoader(
-      curriculum: URL(fileURLWithPath: o.curriculum), assessments: URL(fileURLWithPath: o.assessments)
+      curriculum: URL(fileURLWithPath: o.curriculum),
+      assessments: URL(fileURLWithPath: o.assessments)
     ).load()
     let problems = catalog.problems.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
     if o.json {
@@ -30,7 +31,9 @@ enum CheckCommand {
     } else {
       for p in problems { print(p) }
       let lessons = catalog.modules.reduce(0) { $0 + $1.lessons.count }
-      let questions = catalog.modules.reduce(0) { $0 + ($1.quiz(.certifying, .reference)?.questions.count ?? 0) }
+      let questions = catalog.modules.reduce(0) {
+        $0 + ($1.quiz(.certifying, .reference)?.questions.count ?? 0)
+      }
       print(
         "checked \(catalog.modules.count) modules, \(lessons) lessons, \(questions) certifying questions: \(catalog.errors.count) errors, \(catalog.warnings.count) warnings"
       )
@@ -40,11 +43,14 @@ enum CheckCommand {
 
   static func json(_ problems: [ContentProblem]) -> String {
     let items = problems.map { p -> [String: Any] in
-      var d: [String: Any] = ["path": p.path, "line": p.line, "message": p.message, "severity": p.severity.rawValue]
+      var d: [String: Any] = [
+        "path": p.path, "line": p.line, "message": p.message, "severity": p.severity.rawValue,
+      ]
       if let c = p.column { d["column"] = c }
       return d
     }
-    let data = try! JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys])
+    let data = try! JSONSerialization.data(
+      withJSONObject: items, options: [.prettyPrinted, .sortedKeys])
     return String(decoding: data, as: UTF8.self)
   }
 }

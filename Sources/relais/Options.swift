@@ -19,7 +19,9 @@ struct Options {
     """
 
   /// Parses `args`; `valued` lists extra `--name VALUE` options the command accepts.
-  static func parse(_ args: [String], valued: Set<String> = [], flags: Set<String> = []) throws -> Options {
+  static func parse(_ args: [String], valued: Set<String> = [], flags: Set<String> = []) throws
+    -> Options
+  {
     var o = Options()
     var i = 0
     func value() throws -> String {
@@ -35,7 +37,9 @@ struct Options {
       case "--assessments": o.assessments = try value()
       case "--host": o.host = try value()
       case "--port":
-        guard let p = Int(try value()), (0...65535).contains(p) else { throw CLIError("--port needs a number from 0 to 65535") }
+        guard let p = Int(try value()), (0...65535).contains(p) else {
+          throw CLIError("--port needs a number from 0 to 65535")
+        }
         o.port = p
       case "--public-url": o.publicURL = try value()
       case "--json": o.json = true

@@ -37,14 +37,20 @@ enum ServeCommand {
 
   static func serve(_ o: Options, watch: Bool, quiet: Bool) throws -> Int32 {
     let started = Date()
-    try FileManager.default.createDirectory(atPath: o.dataDirectory, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: o.dataDirectory, withIntermediateDirectories: true)
     let store = CatalogStore(
-      loader: CatalogLoader(curriculum: URL(fileURLWithPath: o.curriculum), assessments: URL(fileURLWithPath: o.assessments)))
+      loader: CatalogLoader(
+        curriculum: URL(fileURLWithPath: o.curriculum),
+        assessments: URL(fileURLWithPath: o.assessments)))
     for p in store.problems where p.severity == .error {
       FileHandle.standardError.write(Data("\(p)\n".utf8))
     }
     if !store.catalog.errors.isEmpty {
-      FileHandle.standardError.write(Data("relais: content has errors; the files above are not served until fixed (relais check)\n".utf8))
+      FileHandle.standardError.write(
+        Data(
+          "relais: content has errors; the files above are not served until fixed (relais check)\n"
+            .utf8))
     }
     let academy = try Academy(databasePath: o.databasePath, content: store)
     let app = App(academy: academy, configuration: WebConfiguration(publicURL: o.publicURL))
@@ -59,13 +65,15 @@ enum ServeCommand {
     }
     let server = HTTPServer(configuration: config, router: app.router())
     let port = try server.start()
+    app.attach(server)
     if watch { store.watch(every: 1) }
 
     let admin = try academy.ensureAdmin()
     let token = try academy.createSignInLink(userID: admin.id, createdBy: nil, hours: 24)
     let base = o.publicURL ?? "http://\(o.host.contains(":") ? "[\(o.host)]" : o.host):\(port)"
     let ms = Int(Date().timeIntervalSince(started) * 1000)
-    print("Relais is serving \(store.catalog.modules.count) modules at \(base)/ (ready in \(ms) ms)")
+    print(
+      "Relais is serving \(store.catalog.modules.count) modules at \(base)/ (ready in \(ms) ms)")
     print("One-time admin sign-in link (valid 24 hours): \(base)/signin/link/\(token)")
     flushOutput()
 

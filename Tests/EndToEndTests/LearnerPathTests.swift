@@ -6,15 +6,21 @@ import Testing
 @Suite(.serialized) struct LearnerPathTests {
   /// Picks the right answer of each question from the catalog's quiz (the test knows the
   /// answers; a learner would not) — or the first offered answer when `right` is false.
-  static func answers(for html: String, server: TestServer, right: Bool) throws -> [(String, String)] {
+  static func answers(for html: String, server: TestServer, right: Bool) throws -> [(
+    String, String
+  )] {
     let quiz = try #require(server.academy.catalog.module("fact-checking")?.quiz(.certifying, .en))
-    var fields: [(String, String)] = [("attempt", try #require(html.capture("name=\"attempt\" value=\"([^\"]+)\"")))]
+    var fields: [(String, String)] = [
+      ("attempt", try #require(html.capture("name=\"attempt\" value=\"([^\"]+)\"")))
+    ]
     for q in quiz.questions where html.contains("name=\"q.\(q.id)") {
       let name = "q.\(q.id)"
       switch q.kind {
       case .multipleChoice(let answers, let multiple):
         if right {
-          let picks = answers.indices.filter { multiple ? answers[$0].fraction > 0 : answers[$0].fraction == 1 }
+          let picks = answers.indices.filter {
+            multiple ? answers[$0].fraction > 0 : answers[$0].fraction == 1
+          }
           for i in picks { fields.append((name, String(i))) }
         } else {
           let wrong = answers.indices.first { answers[$0].fraction <= 0 } ?? 0
@@ -25,13 +31,18 @@ import Testing
       case .matching(let pairs):
         let choices = Array(Set(pairs.map(\.match))).sorted()
         for (i, p) in pairs.enumerated() {
-          let c = right ? choices.firstIndex(of: p.match)! : (choices.firstIndex(of: p.match)! + 1) % choices.count
+          let c =
+            right
+            ? choices.firstIndex(of: p.match)!
+            : (choices.firstIndex(of: p.match)! + 1) % choices.count
           fields.append(("\(name).\(i)", String(c)))
         }
       case .shortAnswer(let answers):
         fields.append((name, right ? answers.first { $0.fraction == 1 }?.text ?? "" : "zzz"))
       case .numerical(let answers):
-        if case .value(let v, _) = answers.first?.target { fields.append((name, right ? String(v) : "-99999")) }
+        if case .value(let v, _) = answers.first?.target {
+          fields.append((name, right ? String(v) : "-99999"))
+        }
       default: break
       }
     }
@@ -61,7 +72,8 @@ import Testing
     // Fail first.
     var quiz = try learner.get("/modules/fact-checking/quiz")
     #expect(quiz.status == 200)
-    var submitted = try learner.post("/modules/fact-checking/quiz", try Self.answers(for: quiz.body, server: server, right: false))
+    var submitted = try learner.post(
+      "/modules/fact-checking/quiz", try Self.answers(for: quiz.body, server: server, right: false))
     #expect(submitted.status == 303)
     let failedURL = try #require(submitted.location)
     let failed = try learner.get(failedURL)
@@ -84,7 +96,8 @@ import Testing
     let answerRows = try server.academy.database.read {
       try $0.scalar("SELECT COUNT(*) FROM answers WHERE attempt_id = ?", [attemptID]).int
     }
-    let shown = try #require(try server.academy.attemptResult(attemptID: attemptID)).attempt.shown.count
+    let shown = try #require(try server.academy.attemptResult(attemptID: attemptID)).attempt.shown
+      .count
     #expect(answerRows == shown)
 
     let after = try learner.get("/")
@@ -109,7 +122,8 @@ import Testing
     defer { server.stop() }
     let amina = try server.learnerClient(name: "Amina")
     let quiz = try amina.get("/modules/fact-checking/quiz")
-    let r = try amina.post("/modules/fact-checking/quiz", try Self.answers(for: quiz.body, server: server, right: false))
+    let r = try amina.post(
+      "/modules/fact-checking/quiz", try Self.answers(for: quiz.body, server: server, right: false))
     let url = try #require(r.location)
     let other = try server.learnerClient(name: "Jean")
     #expect(try other.get(url).status == 404)

@@ -38,9 +38,13 @@ import Testing
         let label = "\(route.method) \(route.pattern) as \(role?.rawValue ?? "anonymous")"
         if allowed {
           #expect(reply.status != 403, "\(label) should be allowed, got 403")
-          #expect(!(reply.status == 303 && reply.location == "/signin"), "\(label) should not ask to sign in")
+          #expect(
+            !(reply.status == 303 && reply.location == "/signin"),
+            "\(label) should not ask to sign in")
         } else if role == nil && route.method == "GET" {
-          #expect(reply.status == 303 && reply.location == "/signin", "\(label) should go to sign-in, got \(reply.status)")
+          #expect(
+            reply.status == 303 && reply.location == "/signin",
+            "\(label) should go to sign-in, got \(reply.status)")
         } else {
           #expect(reply.status == 403, "\(label) should be 403, got \(reply.status)")
         }
@@ -63,7 +67,8 @@ import Testing
     let server = try TestServer()
     defer { server.stop() }
     let c = try Self.client(server, .learner)
-    let r = try c.post("/language", [("lang", "fr"), ("csrf", String(repeating: "A", count: 43))], csrf: false)
+    let r = try c.post(
+      "/language", [("lang", "fr"), ("csrf", String(repeating: "A", count: 43))], csrf: false)
     #expect(r.status == 403)
   }
 
@@ -103,7 +108,8 @@ import Testing
     let c = server.client()
     _ = try c.get("/signin/link/\(token)")
     let r = try c.post("/signin/link/\(token)", [], origin: "https://relais.example.org")
-    let cookie = try #require(r.headers.first { $0.0 == "Set-Cookie" && $0.1.hasPrefix("relais_session=") }?.1)
+    let cookie = try #require(
+      r.headers.first { $0.0 == "Set-Cookie" && $0.1.hasPrefix("relais_session=") }?.1)
     #expect(cookie.contains("HttpOnly"))
     #expect(cookie.contains("SameSite=Lax"))
     #expect(cookie.contains("Path=/"))
@@ -114,17 +120,21 @@ import Testing
     let server = try TestServer()
     defer { server.stop() }
     let u = try server.academy.createUser(role: .trainer, displayName: "Trainer")
-    try server.academy.setPassphrase(userID: u.id, handle: "trainer1", passphrase: "correct horse battery")
+    try server.academy.setPassphrase(
+      userID: u.id, handle: "trainer1", passphrase: "correct horse battery")
     let c = try Self.client(server, nil)
     c.cookies["relais_session"] = "planted-by-attacker"
-    let r = try c.post("/signin", [("handle", "trainer1"), ("passphrase", "correct horse battery")])
+    let r = try c.post(
+      "/signin", [("handle", "trainer1"), ("passphrase", "correct horse battery")])
     #expect(r.status == 303)
     let token = try #require(c.cookies["relais_session"])
     #expect(token != "planted-by-attacker")
     #expect(token.count >= 43)
     #expect(try server.academy.session(token: token)?.user.id == u.id)
     // Only the hash is stored.
-    let stored = try server.academy.database.read { try $0.query("SELECT token_hash FROM sessions").compactMap { $0.string("token_hash") } }
+    let stored = try server.academy.database.read {
+      try $0.query("SELECT token_hash FROM sessions").compactMap { $0.string("token_hash") }
+    }
     #expect(!stored.contains(token))
     _ = try c.post("/signout", [])
     #expect(try server.academy.session(token: token) == nil)
@@ -136,11 +146,14 @@ import Testing
     let c = try Self.client(server, nil)
     var statuses: [Int] = []
     for _ in 0..<12 {
-      statuses.append(try c.post("/signin", [("handle", "nobody"), ("passphrase", "wrong passphrase!")]).status)
+      statuses.append(
+        try c.post("/signin", [("handle", "nobody"), ("passphrase", "wrong passphrase!")]).status)
     }
     #expect(statuses.prefix(10).allSatisfy { $0 == 401 })
     #expect(statuses.last == 429)
-    #expect(try c.post("/signin", [("handle", "nobody"), ("passphrase", "x")]).body.contains("Too many attempts"))
+    #expect(
+      try c.post("/signin", [("handle", "nobody"), ("passphrase", "x")]).body.contains(
+        "Too many attempts"))
   }
 
   @Test func hostileDisplayNamesAreInert() throws {
@@ -149,7 +162,9 @@ import Testing
     let payload = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>"
     let learner = try server.learnerClient(name: payload)
     let quiz = try learner.get("/modules/fact-checking/quiz")
-    let r = try learner.post("/modules/fact-checking/quiz", try LearnerPathTests.answers(for: quiz.body, server: server, right: false))
+    let r = try learner.post(
+      "/modules/fact-checking/quiz",
+      try LearnerPathTests.answers(for: quiz.body, server: server, right: false))
     for path in ["/", "/modules/fact-checking", try #require(r.location)] {
       let body = try learner.get(path).body
       #expect(!body.contains("<script>alert"), "\(path)")

@@ -31,7 +31,8 @@ import Testing
 }
 
 @Test func eventHandlerAttributesAreDropped() {
-  #expect(lessonHTML("<div onclick=\"steal()\" title=\"t\">x</div>") == "<div title=\"t\">x</div>\n")
+  #expect(
+    lessonHTML("<div onclick=\"steal()\" title=\"t\">x</div>") == "<div title=\"t\">x</div>\n")
 }
 
 @Test func styleAttributeIsDropped() {
@@ -43,7 +44,8 @@ import Testing
 }
 
 @Test func obfuscatedJavascriptSchemeIsDropped() {
-  let html = lessonHTML("<a href=\"jav&#x09;ascript:alert(1)\">x</a> <a href=\" JAVASCRIPT:x\">y</a>")
+  let html = lessonHTML(
+    "<a href=\"jav&#x09;ascript:alert(1)\">x</a> <a href=\" JAVASCRIPT:x\">y</a>")
   #expect(!html.contains("href"))
 }
 
@@ -90,7 +92,8 @@ import Testing
 
 @Test func rawImagesGetLazyLoading() {
   #expect(
-    lessonHTML("<img src=\"a.png\" alt=\"A\">") == "<img src=\"a.png\" alt=\"A\" loading=\"lazy\" />\n")
+    lessonHTML("<img src=\"a.png\" alt=\"A\">")
+      == "<img src=\"a.png\" alt=\"A\" loading=\"lazy\" />\n")
 }
 
 @Test func entitiesInRawTextStayButBareAmpersandsAreEscaped() {

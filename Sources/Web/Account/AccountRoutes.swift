@@ -14,7 +14,9 @@ enum AccountRoutes {
       Route("GET", "/signin/link/:token", .anyone) { ctx in try SignInPage.linkForm(app, &ctx) },
       Route("POST", "/signin/link/:token", .anyone) { ctx in try SignInPage.useLink(app, &ctx) },
       Route("POST", "/signout", .anyone) { ctx in try signOut(app, &ctx, everywhere: false) },
-      Route("POST", "/signout/everywhere", .signedIn) { ctx in try signOut(app, &ctx, everywhere: true) },
+      Route("POST", "/signout/everywhere", .signedIn) { ctx in
+        try signOut(app, &ctx, everywhere: true)
+      },
     ]
   }
 
@@ -22,9 +24,16 @@ enum AccountRoutes {
   static func startSession(_ app: App, _ ctx: inout Context, user: User) throws {
     if let old = ctx.sessionToken { try app.academy.endSession(token: old) }
     let token = try app.academy.startSession(userID: user.id)
-    let days = user.role == .learner ? app.academy.policy.learnerSessionDays : app.academy.policy.staffSessionDays
-    ctx.setCookies.append(Cookies.make(Cookies.session, token, maxAge: days * 86_400, secure: app.configuration.secureCookies))
-    ctx.setCookies.append(Cookies.make(Cookies.language, user.locale.rawValue, maxAge: 365 * 86_400, secure: app.configuration.secureCookies))
+    let days =
+      user.role == .learner
+      ? app.academy.policy.learnerSessionDays : app.academy.policy.staffSessionDays
+    ctx.setCookies.append(
+      Cookies.make(
+        Cookies.session, token, maxAge: days * 86_400, secure: app.configuration.secureCookies))
+    ctx.setCookies.append(
+      Cookies.make(
+        Cookies.language, user.locale.rawValue, maxAge: 365 * 86_400,
+        secure: app.configuration.secureCookies))
   }
 
   static func signOut(_ app: App, _ ctx: inout Context, everywhere: Bool) throws -> HTTPResponse {
@@ -33,7 +42,8 @@ enum AccountRoutes {
     } else if let t = ctx.sessionToken {
       try app.academy.endSession(token: t)
     }
-    ctx.setCookies.append(Cookies.make(Cookies.session, "", maxAge: 0, secure: app.configuration.secureCookies))
+    ctx.setCookies.append(
+      Cookies.make(Cookies.session, "", maxAge: 0, secure: app.configuration.secureCookies))
     return .redirect(to: "/")
   }
 }

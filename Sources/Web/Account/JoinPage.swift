@@ -5,7 +5,9 @@ import HTTPServer
 /// `/join/{token}`: a manager's one-time invitation creates the learner's account.
 enum JoinPage {
   static func form(_ app: App, _ ctx: inout Context, error: String? = nil) throws -> HTTPResponse {
-    guard let token = ctx.request.parameters["token"], let invite = try app.academy.invite(token: token) else {
+    guard let token = ctx.request.parameters["token"],
+      let invite = try app.academy.invite(token: token)
+    else {
       return .page(Layout.error(ctx, status: 404, messageKey: "join.invalid"), status: 404)
     }
     if invite.userID != nil { return .redirect(to: "/signin/link/\(token)") }
@@ -15,11 +17,13 @@ enum JoinPage {
       let opts: [HTML] = values.map { v in
         "<option value=\"\(v)\"\(HTML(trusted: chosen == v ? " selected" : ""))>\(ctx.t("join.\(field).\(v)"))</option>"
       }
-      return "<label for=\"\(field)\">\(ctx.t("join.\(field)"))</label><select id=\"\(field)\" name=\"\(field)\"><option value=\"\">\(ctx.t("join.preferNot"))</option>\(opts)</select>"
+      return
+        "<label for=\"\(field)\">\(ctx.t("join.\(field)"))</label><select id=\"\(field)\" name=\"\(field)\"><option value=\"\">\(ctx.t("join.preferNot"))</option>\(opts)</select>"
     }
     let langs: [HTML] = Language.allCases.map { l in
       let selected = (invite.locale ?? ctx.language) == l ? " checked" : ""
-      return "<label class=\"choice\"><input type=\"radio\" name=\"locale\" value=\"\(l.rawValue)\"\(HTML(trusted: selected))> <span lang=\"\(l.rawValue)\">\(l.nativeName)</span></label>"
+      return
+        "<label class=\"choice\"><input type=\"radio\" name=\"locale\" value=\"\(l.rawValue)\"\(HTML(trusted: selected))> <span lang=\"\(l.rawValue)\">\(l.nativeName)</span></label>"
     }
     let err: HTML = error.map { "<p class=\"bad\" role=\"alert\">\(ctx.t($0))</p>" } ?? .empty
     let body: HTML = """
@@ -48,10 +52,14 @@ enum JoinPage {
     guard let token = ctx.request.parameters["token"] else { throw AcademyError.notFound }
     let ip = "join:" + ctx.request.remoteAddress
     if let wait = app.limiter.blocked(ip) {
-      return .page(Layout.page(ctx, title: ctx.t("join.title"), "<p class=\"bad\">\(ctx.t("signin.limited", String(wait)))</p>"), status: 429)
+      return .page(
+        Layout.page(
+          ctx, title: ctx.t("join.title"),
+          "<p class=\"bad\">\(ctx.t("signin.limited", String(wait)))</p>"), status: 429)
     }
     let profile = Profile(
-      displayName: ctx.form["name"] ?? "", locale: ctx.form["locale"].flatMap(Language.init(rawValue:)) ?? ctx.language,
+      displayName: ctx.form["name"] ?? "",
+      locale: ctx.form["locale"].flatMap(Language.init(rawValue:)) ?? ctx.language,
       ageBand: ctx.form["age"], gender: ctx.form["gender"], disability: ctx.form["disability"],
       consent: ctx.form["consent"] == "yes")
     do {

@@ -5,7 +5,9 @@ import HTTPServer
 /// Signing in: with a sign-in name and passphrase, or with a one-time link. A one-time link
 /// is used by a POST (a button), so link previews in chat apps can't burn it.
 enum SignInPage {
-  static func form(_ app: App, _ ctx: inout Context, error: HTML = .empty, status: Int = 200) -> HTTPResponse {
+  static func form(_ app: App, _ ctx: inout Context, error: HTML = .empty, status: Int = 200)
+    -> HTTPResponse
+  {
     let body: HTML = """
       <h1>\(ctx.t("signin.title"))</h1>
       \(error)
@@ -26,12 +28,20 @@ enum SignInPage {
     let ipKey = "signin-ip:" + ctx.request.remoteAddress
     let accountKey = "signin-account:" + handle
     if let wait = app.limiter.blocked(ipKey) ?? app.limiter.blocked(accountKey) {
-      return form(app, &ctx, error: "<p class=\"bad\" role=\"alert\">\(ctx.t("signin.limited", String(wait)))</p>", status: 429)
+      return form(
+        app, &ctx,
+        error: "<p class=\"bad\" role=\"alert\">\(ctx.t("signin.limited", String(wait)))</p>",
+        status: 429)
     }
-    guard let user = try app.academy.verifyPassphrase(handle: handle, passphrase: ctx.form["passphrase"] ?? "") else {
+    guard
+      let user = try app.academy.verifyPassphrase(
+        handle: handle, passphrase: ctx.form["passphrase"] ?? "")
+    else {
       app.limiter.fail(ipKey)
       app.limiter.fail(accountKey)
-      return form(app, &ctx, error: "<p class=\"bad\" role=\"alert\">\(ctx.t("signin.failed"))</p>", status: 401)
+      return form(
+        app, &ctx, error: "<p class=\"bad\" role=\"alert\">\(ctx.t("signin.failed"))</p>",
+        status: 401)
     }
     app.limiter.reset(accountKey)
     try AccountRoutes.startSession(app, &ctx, user: user)
@@ -48,7 +58,8 @@ enum SignInPage {
   }
 
   static func linkForm(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
-    guard let token = ctx.request.parameters["token"], try app.academy.invite(token: token) != nil else {
+    guard let token = ctx.request.parameters["token"], try app.academy.invite(token: token) != nil
+    else {
       return .page(Layout.error(ctx, status: 404, messageKey: "signin.link.invalid"), status: 404)
     }
     let body: HTML = """
@@ -64,7 +75,10 @@ enum SignInPage {
     guard let token = ctx.request.parameters["token"] else { throw AcademyError.notFound }
     let ipKey = "link-ip:" + ctx.request.remoteAddress
     if let wait = app.limiter.blocked(ipKey) {
-      return .page(Layout.page(ctx, title: ctx.t("signin.title"), "<p class=\"bad\">\(ctx.t("signin.limited", String(wait)))</p>"), status: 429)
+      return .page(
+        Layout.page(
+          ctx, title: ctx.t("signin.title"),
+          "<p class=\"bad\">\(ctx.t("signin.limited", String(wait)))</p>"), status: 429)
     }
     guard let invite = try app.academy.invite(token: token), invite.userID != nil else {
       app.limiter.fail(ipKey)

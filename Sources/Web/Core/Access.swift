@@ -34,7 +34,8 @@ public struct Route: Sendable {
   var handler: @Sendable (inout Context) throws -> HTTPResponseBox
 
   init(
-    _ method: String, _ pattern: String, _ access: Access, offload: Bool? = nil, bodyLimit: Int = 64 * 1024,
+    _ method: String, _ pattern: String, _ access: Access, offload: Bool? = nil,
+    bodyLimit: Int = 64 * 1024,
     _ handler: @escaping @Sendable (inout Context) throws -> HTTPResponseBox
   ) {
     self.method = method

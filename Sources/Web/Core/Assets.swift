@@ -25,8 +25,8 @@ enum Assets {
     h3{font-size:1.1rem}
     img,svg,video{max-width:100%;height:auto}
     pre{overflow-x:auto;background:#f4f4f4;padding:.6rem}
-    table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}
-    th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}
+    table{border-collapse:collapse;width:100%}
+    th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
     blockquote{margin:1rem 0;padding:.2rem 1rem;border-left:4px solid #0b5394;background:#f2f7fb}
     .card{border:1px solid #c8c8c8;border-radius:8px;padding:.8rem 1rem;margin:0 0 1rem}
     .card h2,.card h3{margin-top:0}

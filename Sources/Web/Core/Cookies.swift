@@ -20,7 +20,9 @@ enum Cookies {
     return out
   }
 
-  static func make(_ name: String, _ value: String, maxAge: Int?, secure: Bool, httpOnly: Bool = true) -> String {
+  static func make(
+    _ name: String, _ value: String, maxAge: Int?, secure: Bool, httpOnly: Bool = true
+  ) -> String {
     var s = "\(name)=\(value); Path=/; SameSite=Lax"
     if let maxAge { s += "; Max-Age=\(maxAge)" }
     if httpOnly { s += "; HttpOnly" }

@@ -21,7 +21,9 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     }
     public mutating func appendLiteral(_ literal: String) { text += literal }
     public mutating func appendInterpolation(_ value: String) { HTML.escape(value, into: &text) }
-    public mutating func appendInterpolation(_ value: String?) { HTML.escape(value ?? "", into: &text) }
+    public mutating func appendInterpolation(_ value: String?) {
+      HTML.escape(value ?? "", into: &text)
+    }
     public mutating func appendInterpolation(_ value: Int) { text += String(value) }
     public mutating func appendInterpolation(_ value: HTML) { text += value.text }
     public mutating func appendInterpolation(_ values: [HTML]) {
@@ -29,18 +31,36 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     }
   }
 
-  /// Escapes text for element content and double-quoted attribute values.
+  /// Escapes text for element content and double-quoted attribute values. Runs of bytes
+  /// that need nothing are appended whole (most text has no special character at all).
   public static func escape(_ s: String, into out: inout String) {
-    for c in s.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
+    let original = s
+    var utf8 = s
+    let clean = utf8.withUTF8 { bytes -> Bool in
+      var start = 0
+      for i in 0..<bytes.count {
+        let replacement: String
+        switch bytes[i] {
+        case UInt8(ascii: "&"): replacement = "&amp;"
+        case UInt8(ascii: "<"): replacement = "&lt;"
+        case UInt8(ascii: ">"): replacement = "&gt;"
+        case UInt8(ascii: "\""): replacement = "&quot;"
+        case UInt8(ascii: "'"): replacement = "&#39;"
+        default: continue
+        }
+        if i > start {
+          out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        }
+        out += replacement
+        start = i + 1
       }
+      if start == 0 { return true }
+      if start < bytes.count {
+        out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+      }
+      return false
     }
+    if clean { out += original }
   }
 
   public static func escape(_ s: String) -> String {

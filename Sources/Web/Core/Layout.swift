@@ -14,6 +14,7 @@ enum Layout {
       <meta name="viewport" content="width=device-width,initial-scale=1">
       <title>\(title) · \(ctx.t("site.name"))</title>
       <link rel="stylesheet" href="\(Assets.cssPath)">
+      <script src="\(OfflineAssets.scriptPath)" defer></script>
       </head>
       <body>
       <a class="skip" href="#main">\(ctx.t("nav.skip"))</a>
@@ -41,9 +42,15 @@ enum Layout {
     var items: [HTML] = ["<li><a href=\"/\">\(ctx.t("nav.home"))</a></li>"]
     if let role = ctx.role {
       items.append("<li><a href=\"/me\">\(ctx.t("nav.me"))</a></li>")
-      if Access.trainers.allows(role) { items.append("<li><a href=\"/teach\">\(ctx.t("nav.teach"))</a></li>") }
-      if Access.managers.allows(role) { items.append("<li><a href=\"/manage\">\(ctx.t("nav.manage"))</a></li>") }
-      if Access.admins.allows(role) { items.append("<li><a href=\"/admin\">\(ctx.t("nav.admin"))</a></li>") }
+      if Access.trainers.allows(role) {
+        items.append("<li><a href=\"/teach\">\(ctx.t("nav.teach"))</a></li>")
+      }
+      if Access.managers.allows(role) {
+        items.append("<li><a href=\"/manage\">\(ctx.t("nav.manage"))</a></li>")
+      }
+      if Access.admins.allows(role) {
+        items.append("<li><a href=\"/admin\">\(ctx.t("nav.admin"))</a></li>")
+      }
       items.append(
         """
         <li><form method="post" action="/signout" class="lang">\(ctx.csrfField)<button class="linkbtn">\(ctx.t("nav.signout"))</button></form></li>

@@ -1,7 +1,9 @@
 extension Strings {
   static let common: [String: Entry] = [
     "site.name": ("Relais", "Relais"),
-    "site.tagline": ("Training for community influencers", "Formation des influenceurs communautaires"),
+    "site.tagline": (
+      "Training for community influencers", "Formation des influenceurs communautaires"
+    ),
     "nav.home": ("Home", "Accueil"),
     "nav.modules": ("Modules", "Modules"),
     "nav.me": ("My data", "Mes données"),
@@ -18,7 +20,9 @@ extension Strings {
     "footer.certificates": ("Check a certificate", "Vérifier un certificat"),
     "error.title": ("Something went wrong", "Un problème est survenu"),
     "error.notFound": ("This page does not exist.", "Cette page n’existe pas."),
-    "error.forbidden": ("You are not allowed to see this page.", "Vous n’avez pas accès à cette page."),
+    "error.forbidden": (
+      "You are not allowed to see this page.", "Vous n’avez pas accès à cette page."
+    ),
     "error.csrf": (
       "This form has expired. Go back, reload the page and try again.",
       "Ce formulaire a expiré. Revenez en arrière, rechargez la page et réessayez."
@@ -27,7 +31,9 @@ extension Strings {
       "The server had a problem. Your last saved answers are safe. Please try again.",
       "Le serveur a eu un problème. Vos dernières réponses enregistrées sont en sécurité. Réessayez."
     ),
-    "error.badRequest": ("This request could not be understood.", "Cette demande n’a pas pu être comprise."),
+    "error.badRequest": (
+      "This request could not be understood.", "Cette demande n’a pas pu être comprise."
+    ),
     "error.back": ("Back to the home page", "Retour à l’accueil"),
     "common.save": ("Save", "Enregistrer"),
     "common.minutes": ("{1} min", "{1} min"),
@@ -39,7 +45,10 @@ extension Strings {
     "signin.handle": ("Your sign-in name", "Votre identifiant"),
     "signin.passphrase": ("Passphrase", "Phrase secrète"),
     "signin.submit": ("Sign in", "Se connecter"),
-    "signin.failed": ("That name and passphrase don’t match.", "Cet identifiant et cette phrase secrète ne correspondent pas."),
+    "signin.failed": (
+      "That name and passphrase don’t match.",
+      "Cet identifiant et cette phrase secrète ne correspondent pas."
+    ),
     "signin.limited": (
       "Too many attempts. Wait {1} minutes and try again.",
       "Trop de tentatives. Attendez {1} minutes et réessayez."

@@ -12,7 +12,9 @@ enum HomePage {
     if ctx.user == nil {
       body += "<p>\(ctx.t("home.intro"))</p>"
     }
-    if let last = progress.values.filter({ $0.lastOpenedLesson != nil }).max(by: { ($0.lastOpenedAt ?? 0) < ($1.lastOpenedAt ?? 0) }),
+    if let last = progress.values.filter({ $0.lastOpenedLesson != nil }).max(by: {
+      ($0.lastOpenedAt ?? 0) < ($1.lastOpenedAt ?? 0)
+    }),
       let m = catalog.module(last.module), let lesson = m.lesson(last.lastOpenedLesson!),
       let text = lesson.text[ctx.language], let mt = m.text[ctx.language]
     {
@@ -26,7 +28,8 @@ enum HomePage {
     for m in catalog.modules {
       guard let text = m.text[ctx.language] else { continue }
       let p = progress[m.slug]
-      let bar: HTML = p.map { Layout.progress($0.fraction, label: ctx.t("progress.label", text.title)) } ?? .empty
+      let bar: HTML =
+        p.map { Layout.progress($0.fraction, label: ctx.t("progress.label", text.title)) } ?? .empty
       body += """
         <div class="card">
         <h3><a href="/modules/\(m.slug)">\(text.title)</a></h3>

@@ -10,7 +10,8 @@ enum LearnerRoutes {
       Route("GET", "/modules", .anyone) { ctx in try HomePage.render(app, &ctx) },
       Route("GET", "/modules/:m", .anyone) { ctx in try ModulePage.render(app, &ctx) },
       Route("GET", "/modules/:m/:lesson", .anyone) { ctx in try LessonPage.render(app, &ctx) },
-      Route("POST", "/modules/:m/:lesson/done", .signedIn) { ctx in try LessonPage.done(app, &ctx) },
+      Route("POST", "/modules/:m/:lesson/done", .signedIn) { ctx in try LessonPage.done(app, &ctx)
+      },
     ]
   }
 
@@ -30,7 +31,9 @@ enum LearnerRoutes {
       case .revoked: return "<span class=\"status late\">\(ctx.t("status.revoked"))</span>"
       case .expired: return "<span class=\"status late\">\(ctx.t("status.refresherDue"))</span>"
       case .valid:
-        if c.expiresAt - now < 60 * 86_400 { return "<span class=\"status warn\">\(ctx.t("status.expiring"))</span>" }
+        if c.expiresAt - now < 60 * 86_400 {
+          return "<span class=\"status warn\">\(ctx.t("status.expiring"))</span>"
+        }
         return "<span class=\"status good\">\(ctx.t("status.passed"))</span>"
       }
     }

@@ -11,7 +11,8 @@ enum LessonPage {
 
   static func render(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let m = try LearnerRoutes.module(app, ctx)
-    guard let slug = ctx.request.parameters["lesson"], let index = m.lessons.firstIndex(where: { $0.slug == slug }),
+    guard let slug = ctx.request.parameters["lesson"],
+      let index = m.lessons.firstIndex(where: { $0.slug == slug }),
       let (text, lang) = m.lessons[index].text.resolve(ctx.language), let mt = m.text[ctx.language]
     else { throw AcademyError.notFound }
     var progress: ModuleProgress?
@@ -42,12 +43,15 @@ enum LessonPage {
     }
     var pager: [HTML] = []
     if index > 0, let prev = m.lessons[index - 1].text[ctx.language] {
-      pager.append("<a rel=\"prev\" href=\"/modules/\(m.slug)/\(m.lessons[index - 1].slug)\">← \(prev.title)</a>")
+      pager.append(
+        "<a rel=\"prev\" href=\"/modules/\(m.slug)/\(m.lessons[index - 1].slug)\">← \(prev.title)</a>"
+      )
     }
     if let next, let nt = next.text[ctx.language] {
       pager.append("<a rel=\"next\" href=\"/modules/\(m.slug)/\(next.slug)\">\(nt.title) →</a>")
     } else if m.quizzes[.certifying] != nil {
-      pager.append("<a rel=\"next\" href=\"/modules/\(m.slug)/quiz\">\(ctx.t("module.quizStart")) →</a>")
+      pager.append(
+        "<a rel=\"next\" href=\"/modules/\(m.slug)/quiz\">\(ctx.t("module.quizStart")) →</a>")
     }
     body += "<nav class=\"pager\" aria-label=\"\(ctx.t("lesson.pager"))\">\(pager)</nav>"
     return .page(Layout.page(ctx, title: text.title, body))
@@ -56,12 +60,17 @@ enum LessonPage {
   /// Marks the lesson read and moves on: next lesson, or the quiz after the last one.
   static func done(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let m = try LearnerRoutes.module(app, ctx)
-    guard let u = ctx.user, let slug = ctx.request.parameters["lesson"], let index = m.lessons.firstIndex(where: { $0.slug == slug }) else {
+    guard let u = ctx.user, let slug = ctx.request.parameters["lesson"],
+      let index = m.lessons.firstIndex(where: { $0.slug == slug })
+    else {
       throw AcademyError.notFound
     }
     let issued = try app.academy.lessonRead(userID: u.id, module: m.slug, lesson: slug)
     if let code = issued { return .redirect(to: "/certificates/\(code)") }
-    if index + 1 < m.lessons.count { return .redirect(to: "/modules/\(m.slug)/\(m.lessons[index + 1].slug)") }
-    return .redirect(to: m.quizzes[.certifying] != nil ? "/modules/\(m.slug)/quiz" : "/modules/\(m.slug)")
+    if index + 1 < m.lessons.count {
+      return .redirect(to: "/modules/\(m.slug)/\(m.lessons[index + 1].slug)")
+    }
+    return .redirect(
+      to: m.quizzes[.certifying] != nil ? "/modules/\(m.slug)/quiz" : "/modules/\(m.slug)")
   }
 }

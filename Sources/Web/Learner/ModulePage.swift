@@ -12,10 +12,13 @@ enum ModulePage {
     if lang != ctx.language { body += "<p class=\"notice\">\(ctx.t("common.fallback"))</p>" }
     if let p = progress {
       body += Layout.progress(p.fraction, label: ctx.t("progress.label", text.title))
-      body += "<p class=\"meta\">\(ctx.t("module.progress", String(p.lessonsRead.count), String(p.lessonCount)))</p>"
+      body +=
+        "<p class=\"meta\">\(ctx.t("module.progress", String(p.lessonsRead.count), String(p.lessonCount)))</p>"
     }
     body += "<div lang=\"\(lang.rawValue)\">\(HTML(trusted: text.introHTML))</div>"
-    if ctx.user != nil, m.quizzes[.pre] != nil, progress?.preTestDone == false, progress?.started == false {
+    if ctx.user != nil, m.quizzes[.pre] != nil, progress?.preTestDone == false,
+      progress?.started == false
+    {
       body += """
         <div class="card"><h2>\(ctx.t("module.pretest"))</h2><p>\(ctx.t("module.pretestExplain"))</p>
         <p><a class="btn secondary" href="/modules/\(m.slug)/quiz?kind=pre">\(ctx.t("module.pretestStart"))</a></p></div>
@@ -26,15 +29,19 @@ enum ModulePage {
       guard let lt = lesson.text[ctx.language] else { continue }
       let read = progress?.lessonsRead.contains(lesson.slug) == true
       let mark: HTML = read ? " <span class=\"status good\">\(ctx.t("lesson.read"))</span>" : .empty
-      body += "<li><a href=\"/modules/\(m.slug)/\(lesson.slug)\">\(lt.title)</a> <span class=\"meta\">\(ctx.t("common.minutes", String(lt.minutes)))</span>\(mark)</li>"
+      body +=
+        "<li><a href=\"/modules/\(m.slug)/\(lesson.slug)\">\(lt.title)</a> <span class=\"meta\">\(ctx.t("common.minutes", String(lt.minutes)))</span>\(mark)</li>"
     }
     body += "</ol>"
     if m.quizzes[.certifying] != nil {
-      body += "<h2>\(ctx.t("module.quiz"))</h2><p>\(ctx.t("module.quizExplain", String(m.passMark)))</p>"
+      body +=
+        "<h2>\(ctx.t("module.quiz"))</h2><p>\(ctx.t("module.quizExplain", String(m.passMark)))</p>"
       if let c = progress?.certificate {
-        body += "<p class=\"ok\">\(ctx.t("module.certified")) <a href=\"/certificates/\(c.code)\">\(c.code)</a></p>"
+        body +=
+          "<p class=\"ok\">\(ctx.t("module.certified")) <a href=\"/certificates/\(c.code)\">\(c.code)</a></p>"
       }
-      body += "<p><a class=\"btn\" href=\"/modules/\(m.slug)/quiz\">\(ctx.t("module.quizStart"))</a></p>"
+      body +=
+        "<p><a class=\"btn\" href=\"/modules/\(m.slug)/quiz\">\(ctx.t("module.quizStart"))</a></p>"
     }
     return .page(Layout.page(ctx, title: text.title, body))
   }

@@ -13,7 +13,9 @@ enum QuizForm {
     switch format {
     case .markdown, .html: return HTML(trusted: Markdown.lesson(s).html)
     case .moodle, .plain:
-      let lines = s.split(separator: "\n", omittingEmptySubsequences: false).map { HTML(stringLiteral: "") + "\(String($0))" }
+      let lines = s.split(separator: "\n", omittingEmptySubsequences: false).map {
+        HTML(stringLiteral: "") + "\(String($0))"
+      }
       return HTML(trusted: lines.map(\.text).joined(separator: "<br>"))
     }
   }
@@ -40,7 +42,8 @@ enum QuizForm {
       let hint: HTML = multiple ? "<p class=\"hint\">\(ctx.t("quiz.chooseAll"))</p>" : .empty
       let options: [HTML] = shown.order.compactMap { i in
         guard answers.indices.contains(i) else { return nil }
-        return "<label class=\"choice\"><input type=\"\(type)\" name=\"\(name)\" value=\"\(i)\"> <span>\(inline(answers[i].text, format: q.format))</span></label>"
+        return
+          "<label class=\"choice\"><input type=\"\(type)\" name=\"\(name)\" value=\"\(i)\"> <span>\(inline(answers[i].text, format: q.format))</span></label>"
       }
       return "<fieldset>\(legend)<div>\(prompt)</div>\(hint)\(options)</fieldset>"
     case .trueFalse:
@@ -51,9 +54,11 @@ enum QuizForm {
         </fieldset>
         """
     case .shortAnswer:
-      return "<fieldset>\(legend)<label for=\"\(id)\">\(prompt)</label><input type=\"text\" id=\"\(id)\" name=\"\(name)\" autocomplete=\"off\"></fieldset>"
+      return
+        "<fieldset>\(legend)<label for=\"\(id)\">\(prompt)</label><input type=\"text\" id=\"\(id)\" name=\"\(name)\" autocomplete=\"off\"></fieldset>"
     case .numerical:
-      return "<fieldset>\(legend)<label for=\"\(id)\">\(prompt)</label><input type=\"text\" inputmode=\"decimal\" id=\"\(id)\" name=\"\(name)\" autocomplete=\"off\"></fieldset>"
+      return
+        "<fieldset>\(legend)<label for=\"\(id)\">\(prompt)</label><input type=\"text\" inputmode=\"decimal\" id=\"\(id)\" name=\"\(name)\" autocomplete=\"off\"></fieldset>"
     case .matching(let pairs):
       let choices = Array(Set(pairs.map(\.match))).sorted()
       var rows: [HTML] = []
@@ -69,7 +74,8 @@ enum QuizForm {
       }
       return "<fieldset>\(legend)<div>\(prompt)</div>\(rows)</fieldset>"
     case .essay:
-      return "<fieldset>\(legend)<label for=\"\(id)\">\(prompt)</label><textarea id=\"\(id)\" name=\"\(name)\" rows=\"6\"></textarea></fieldset>"
+      return
+        "<fieldset>\(legend)<label for=\"\(id)\">\(prompt)</label><textarea id=\"\(id)\" name=\"\(name)\" rows=\"6\"></textarea></fieldset>"
     case .description:
       return "<div class=\"card\">\(prompt)</div>"
     }
@@ -93,13 +99,16 @@ enum QuizForm {
       let t = form[name] ?? ""
       return t.isEmpty ? .none : .text(String(t.prefix(10_000)))
     case .numerical:
-      let t = (form[name] ?? "").replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")
+      let t = (form[name] ?? "").replacingOccurrences(of: ",", with: ".").replacingOccurrences(
+        of: " ", with: "")
       return Double(t).map(Response.number) ?? .none
     case .matching(let pairs):
       let choices = Array(Set(pairs.map(\.match))).sorted()
       var m: [Int: String] = [:]
       for i in pairs.indices {
-        if let c = form["\(name).\(i)"].flatMap(Int.init), choices.indices.contains(c) { m[i] = choices[c] }
+        if let c = form["\(name).\(i)"].flatMap(Int.init), choices.indices.contains(c) {
+          m[i] = choices[c]
+        }
       }
       return .matches(m)
     case .description:

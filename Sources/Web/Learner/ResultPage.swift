@@ -7,7 +7,8 @@ import HTTPServer
 /// answer, the right answer and the feedback. Only its learner and staff may see it.
 enum ResultPage {
   static func render(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
-    guard let u = ctx.user, let id = ctx.request.parameters["id"], let result = try app.academy.attemptResult(attemptID: id),
+    guard let u = ctx.user, let id = ctx.request.parameters["id"],
+      let result = try app.academy.attemptResult(attemptID: id),
       result.attempt.userID == u.id || u.role.isStaff, result.attempt.submittedAt != nil,
       let m = app.academy.catalog.module(result.attempt.module), let mt = m.text[ctx.language]
     else { throw AcademyError.notFound }
@@ -16,21 +17,31 @@ enum ResultPage {
     var body: HTML = "<h1>\(ctx.t("result.title", mt.title))</h1>"
     body += "<p class=\"meta\">\(ctx.t("quiz.title.\(a.kind.rawValue)", mt.title))</p>"
     switch a.passed {
-    case true?: body += "<p class=\"ok\"><strong>\(ctx.t("result.passed", String(pct)))</strong></p>"
-    case false?: body += "<p class=\"bad\"><strong>\(ctx.t("result.failed", String(pct), String(result.passMark)))</strong></p>"
+    case true?:
+      body += "<p class=\"ok\"><strong>\(ctx.t("result.passed", String(pct)))</strong></p>"
+    case false?:
+      body +=
+        "<p class=\"bad\"><strong>\(ctx.t("result.failed", String(pct), String(result.passMark)))</strong></p>"
     case nil: body += "<p class=\"ok\"><strong>\(ctx.t("result.score", String(pct)))</strong></p>"
     }
-    if let code = try app.academy.progress(userID: a.userID)[m.slug]?.certificate?.code, a.passed == true {
-      body += "<p><a class=\"btn\" href=\"/certificates/\(code)\">\(ctx.t("result.certificate"))</a></p>"
+    if let code = try app.academy.progress(userID: a.userID)[m.slug]?.certificate?.code,
+      a.passed == true
+    {
+      body +=
+        "<p><a class=\"btn\" href=\"/certificates/\(code)\">\(ctx.t("result.certificate"))</a></p>"
     } else if a.passed == true {
       body += "<p class=\"notice\">\(ctx.t("result.readLessons"))</p>"
     }
     for (i, answered) in result.answers.enumerated() {
       body += question(answered, number: i + 1, ctx)
     }
-    var actions: [HTML] = ["<a class=\"btn secondary\" href=\"/modules/\(m.slug)\">\(ctx.t("quiz.backToModule"))</a>"]
+    var actions: [HTML] = [
+      "<a class=\"btn secondary\" href=\"/modules/\(m.slug)\">\(ctx.t("quiz.backToModule"))</a>"
+    ]
     if a.passed == false && a.userID == u.id {
-      actions.append("<a class=\"btn\" href=\"/modules/\(m.slug)/quiz?kind=\(a.kind.rawValue)\">\(ctx.t("result.retry"))</a>")
+      actions.append(
+        "<a class=\"btn\" href=\"/modules/\(m.slug)/quiz?kind=\(a.kind.rawValue)\">\(ctx.t("result.retry"))</a>"
+      )
     }
     body += "<div class=\"actions\">\(actions)</div>"
     return .page(Layout.page(ctx, title: ctx.t("result.title", mt.title), body))
@@ -45,7 +56,8 @@ enum ResultPage {
     } else if a.grade.fraction >= 0.999 {
       verdict = "<span class=\"status good\">\(ctx.t("result.right"))</span>"
     } else if a.grade.fraction > 0 {
-      verdict = "<span class=\"status warn\">\(ctx.t("result.partly", String(Int((a.grade.fraction * 100).rounded()))))</span>"
+      verdict =
+        "<span class=\"status warn\">\(ctx.t("result.partly", String(Int((a.grade.fraction * 100).rounded()))))</span>"
     } else {
       verdict = "<span class=\"status late\">\(ctx.t("result.wrong"))</span>"
     }
@@ -58,7 +70,9 @@ enum ResultPage {
     if a.grade.fraction < 0.999, !a.grade.needsManualGrading {
       out += "<p><strong>\(ctx.t("result.rightAnswer"))</strong> \(rightAnswer(q, ctx))</p>"
     }
-    let feedback = a.grade.feedback.filter { !$0.isEmpty } + (q.generalFeedback.isEmpty ? [] : [q.generalFeedback])
+    let feedback =
+      a.grade.feedback.filter { !$0.isEmpty }
+      + (q.generalFeedback.isEmpty ? [] : [q.generalFeedback])
     for f in feedback { out += "<p class=\"hint\">\(QuizForm.inline(f, format: q.format))</p>" }
     return out + "</div>"
   }
@@ -69,12 +83,15 @@ enum ResultPage {
     case (.multipleChoice(let answers, _), .choice(let i)) where answers.indices.contains(i):
       return QuizForm.inline(answers[i].text, format: q.format)
     case (.multipleChoice(let answers, _), .choices(let set)) where !set.isEmpty:
-      return set.sorted().filter { answers.indices.contains($0) }.map { QuizForm.inline(answers[$0].text, format: q.format) }.joined(separator: "; ")
+      return set.sorted().filter { answers.indices.contains($0) }.map {
+        QuizForm.inline(answers[$0].text, format: q.format)
+      }.joined(separator: "; ")
     case (_, .trueFalse(let b)): return "\(ctx.t(b ? "quiz.true" : "quiz.false"))"
     case (_, .text(let t)): return "\(t)"
     case (_, .number(let n)): return "\(format(n))"
     case (.matching(let pairs), .matches(let m)) where !m.isEmpty:
-      return pairs.enumerated().map { i, p in "\(p.text) → \(m[i] ?? "—")" as HTML }.joined(separator: "; ")
+      return pairs.enumerated().map { i, p in "\(p.text) → \(m[i] ?? "—")" as HTML }.joined(
+        separator: "; ")
     default: return "<em>\(ctx.t("result.noAnswer"))</em>"
     }
   }

@@ -29,15 +29,31 @@ extension Strings {
     ),
     "module.pretestStart": ("Take the pre-test", "Faire le pré-test"),
     "module.quiz": ("Quiz", "Quiz"),
-    "module.quizExplain": ("Pass with {1}% or more to earn the certificate.", "Réussissez avec {1} % ou plus pour obtenir le certificat."),
+    "module.quizExplain": (
+      "Pass with {1}% or more to earn the certificate.",
+      "Réussissez avec {1} % ou plus pour obtenir le certificat."
+    ),
     "module.quizStart": ("Take the quiz", "Faire le quiz"),
-    "module.certified": ("You are certified for this module:", "Vous êtes certifié pour ce module :"),
+    "module.certified": (
+      "You are certified for this module:", "Vous êtes certifié pour ce module :"
+    ),
     "lesson.position": ("Lesson {1} of {2}", "Leçon {1} sur {2}"),
     "lesson.objectives": ("In this lesson you will", "Dans cette leçon, vous allez"),
     "lesson.doneNext": ("Done, next lesson", "Terminé, leçon suivante"),
     "lesson.doneQuiz": ("Done, go to the quiz", "Terminé, aller au quiz"),
     "lesson.read": ("read", "lue"),
     "lesson.pager": ("Lessons", "Leçons"),
+    "ack.title": ("Your commitment", "Votre engagement"),
+    "ack.explain": (
+      "By typing your name you confirm that you have read this code of conduct (version {1}) and will follow it.",
+      "En tapant votre nom, vous confirmez avoir lu ce code de conduite (version {1}) et vous engagez à le respecter."
+    ),
+    "ack.name": ("Your name", "Votre nom"),
+    "ack.submit": ("I acknowledge the code of conduct", "J’accepte le code de conduite"),
+    "ack.done": (
+      "You acknowledged version {1} on {2}.", "Vous avez accepté la version {1} le {2}."
+    ),
+    "ack.nameNeeded": ("Please type your name to acknowledge.", "Tapez votre nom pour accepter."),
     "privacy.title": ("Privacy notice", "Avis de confidentialité"),
     "privacy.h1": ("What we store", "Ce que nous conservons"),
     "privacy.p1": (

@@ -3,7 +3,10 @@ extension Strings {
     "quiz.title.certifying": ("Quiz: {1}", "Quiz : {1}"),
     "quiz.title.pre": ("Pre-test: {1}", "Pré-test : {1}"),
     "quiz.title.refresher": ("Refresher: {1}", "Rappel : {1}"),
-    "quiz.intro": ("{1} questions. Answer all of them, then press the button at the end.", "{1} questions. Répondez à toutes, puis appuyez sur le bouton à la fin."),
+    "quiz.intro": (
+      "{1} questions. Answer all of them, then press the button at the end.",
+      "{1} questions. Répondez à toutes, puis appuyez sur le bouton à la fin."
+    ),
     "quiz.needsNetwork": (
       "Sending your answers needs a connection. If it fails, your answers stay on this page: try again when you are back online.",
       "L’envoi de vos réponses demande une connexion. En cas d’échec, vos réponses restent sur cette page : réessayez quand vous êtes de nouveau en ligne."
@@ -25,7 +28,10 @@ extension Strings {
     ),
     "result.title": ("Your result: {1}", "Votre résultat : {1}"),
     "result.passed": ("Passed with {1}%. Well done!", "Réussi avec {1} %. Bravo !"),
-    "result.failed": ("{1}% — you need {2}% to pass. Read the feedback below and try again.", "{1} % — il faut {2} % pour réussir. Lisez les explications ci-dessous et réessayez."),
+    "result.failed": (
+      "{1}% — you need {2}% to pass. Read the feedback below and try again.",
+      "{1} % — il faut {2} % pour réussir. Lisez les explications ci-dessous et réessayez."
+    ),
     "result.score": ("Your score: {1}%", "Votre score : {1} %"),
     "result.certificate": ("See your certificate", "Voir votre certificat"),
     "result.readLessons": (

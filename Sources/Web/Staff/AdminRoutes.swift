@@ -1,6 +1,6 @@
-import Foundation
 import Academy
 import Catalog
+import Foundation
 import HTTPServer
 
 /// The admin's page: make invitation links (learners and staff) and sign-in links.
@@ -13,8 +13,12 @@ enum AdminRoutes {
   }
 
   static func inviteForm(_ ctx: Context, roles: [Role]) -> HTML {
-    let roleOptions: [HTML] = roles.map { "<option value=\"\($0.rawValue)\">\(ctx.t("role.\($0.rawValue)"))</option>" }
-    let langs: [HTML] = Language.allCases.map { "<option value=\"\($0.rawValue)\">\($0.nativeName)</option>" }
+    let roleOptions: [HTML] = roles.map {
+      "<option value=\"\($0.rawValue)\">\(ctx.t("role.\($0.rawValue)"))</option>"
+    }
+    let langs: [HTML] = Language.allCases.map {
+      "<option value=\"\($0.rawValue)\">\($0.nativeName)</option>"
+    }
     return """
       <form method="post" action="/admin/invites">\(ctx.csrfField)
       <label for="role">\(ctx.t("invite.role"))</label><select id="role" name="role">\(roleOptions)</select>
@@ -51,6 +55,10 @@ enum AdminRoutes {
       <p><input type="text" readonly value="\(link)" aria-label="\(ctx.t("invite.link"))"></p></div>
       """
     if u.role == .admin { return page(app, &ctx, created: created) }
-    return .page(Layout.page(ctx, title: ctx.t("invite.title"), "<h1>\(ctx.t("invite.title"))</h1>\(created)<p><a href=\"/manage\">\(ctx.t("nav.manage"))</a></p>"))
+    return .page(
+      Layout.page(
+        ctx, title: ctx.t("invite.title"),
+        "<h1>\(ctx.t("invite.title"))</h1>\(created)<p><a href=\"/manage\">\(ctx.t("nav.manage"))</a></p>"
+      ))
   }
 }

@@ -11,10 +11,15 @@ extension Strings {
       "Chaque lien ne fonctionne qu’une fois et expire après 14 jours. Envoyez-le par WhatsApp, SMS ou e-mail."
     ),
     "invite.role": ("Role", "Rôle"),
-    "invite.name": ("Name (optional, the person can change it)", "Nom (facultatif, la personne peut le modifier)"),
+    "invite.name": (
+      "Name (optional, the person can change it)", "Nom (facultatif, la personne peut le modifier)"
+    ),
     "invite.locale": ("Language", "Langue"),
     "invite.create": ("Create the link", "Créer le lien"),
-    "invite.created": ("Invitation link created. Copy it now: it is shown only once.", "Lien d’invitation créé. Copiez-le maintenant : il ne sera plus affiché."),
+    "invite.created": (
+      "Invitation link created. Copy it now: it is shown only once.",
+      "Lien d’invitation créé. Copiez-le maintenant : il ne sera plus affiché."
+    ),
     "invite.link": ("Invitation link", "Lien d’invitation"),
     "join.title": ("Join the training", "Rejoindre la formation"),
     "join.intro": (
@@ -26,8 +31,13 @@ extension Strings {
       "Cette invitation a expiré ou a déjà été utilisée. Demandez-en une nouvelle à la personne qui vous l’a envoyée."
     ),
     "join.name": ("Your name or nickname", "Votre nom ou pseudonyme"),
-    "join.nameHint": ("Shown on your certificates. You don’t have to use your legal name.", "Affiché sur vos certificats. Ce n’est pas forcément votre nom officiel."),
-    "join.nameInvalid": ("Please give a name of 1 to 80 characters.", "Indiquez un nom de 1 à 80 caractères."),
+    "join.nameHint": (
+      "Shown on your certificates. You don’t have to use your legal name.",
+      "Affiché sur vos certificats. Ce n’est pas forcément votre nom officiel."
+    ),
+    "join.nameInvalid": (
+      "Please give a name of 1 to 80 characters.", "Indiquez un nom de 1 à 80 caractères."
+    ),
     "join.locale": ("Language", "Langue"),
     "join.optional": ("About you (optional)", "À propos de vous (facultatif)"),
     "join.optionalWhy": (
@@ -49,9 +59,15 @@ extension Strings {
     "join.disability.yes": ("Yes", "Oui"),
     "join.disability.no": ("No", "Non"),
     "join.consent": ("I have read and accept the", "J’ai lu et j’accepte l’"),
-    "join.consentNeeded": ("Please accept the privacy notice to join.", "Veuillez accepter l’avis de confidentialité pour rejoindre."),
+    "join.consentNeeded": (
+      "Please accept the privacy notice to join.",
+      "Veuillez accepter l’avis de confidentialité pour rejoindre."
+    ),
     "join.submit": ("Join", "Rejoindre"),
-    "passphrase.tooShort": ("A passphrase needs at least 12 characters.", "Une phrase secrète doit compter au moins 12 caractères."),
+    "passphrase.tooShort": (
+      "A passphrase needs at least 12 characters.",
+      "Une phrase secrète doit compter au moins 12 caractères."
+    ),
     "passphrase.badHandle": (
       "A sign-in name has 3 to 40 letters, digits, dots, dashes or underscores.",
       "Un identifiant compte de 3 à 40 lettres, chiffres, points, tirets ou soulignés."

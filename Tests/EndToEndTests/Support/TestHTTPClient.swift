@@ -29,13 +29,17 @@ final class TestHTTPClient {
   }
 
   /// POSTs a form with the CSRF token of the jar and our Origin, as a browser would.
-  func post(_ path: String, _ fields: [(String, String)], csrf: Bool = true, origin: String? = nil) throws -> Reply {
+  func post(_ path: String, _ fields: [(String, String)], csrf: Bool = true, origin: String? = nil)
+    throws -> Reply
+  {
     var f = fields
     if csrf, let token = cookies["relais_csrf"] { f.append(("csrf", token)) }
     let body = f.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
     return try send(
       "POST", path,
-      headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Origin", origin ?? self.origin)],
+      headers: [
+        ("Content-Type", "application/x-www-form-urlencoded"), ("Origin", origin ?? self.origin),
+      ],
       body: Array(body.utf8))
   }
 
@@ -51,10 +55,14 @@ final class TestHTTPClient {
     return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
   }
 
-  func send(_ method: String, _ path: String, headers: [(String, String)], body: [UInt8]?) throws -> Reply {
+  func send(_ method: String, _ path: String, headers: [(String, String)], body: [UInt8]?) throws
+    -> Reply
+  {
     var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
     if !cookies.isEmpty {
-      request += "Cookie: " + cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") + "\r\n"
+      request +=
+        "Cookie: " + cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
+        + "\r\n"
     }
     for (n, v) in headers { request += "\(n): \(v)\r\n" }
     if let body { request += "Content-Length: \(body.count)\r\n" }
@@ -65,7 +73,11 @@ final class TestHTTPClient {
       let pair = v.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
       guard pair.count == 2 else { continue }
       let name = String(pair[0])
-      if pair[1].isEmpty || v.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = String(pair[1]) }
+      if pair[1].isEmpty || v.contains("Max-Age=0") {
+        cookies[name] = nil
+      } else {
+        cookies[name] = String(pair[1])
+      }
     }
     return reply
   }
@@ -85,12 +97,16 @@ final class TestHTTPClient {
     addr.sin_port = in_port_t(UInt16(port).bigEndian)
     addr.sin_addr.s_addr = inet_addr("127.0.0.1")
     let rc = withUnsafePointer(to: &addr) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard rc == 0 else { throw ClientError(description: "connect to \(port) failed") }
     var sent = 0
     while sent < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
+      let n = bytes.withUnsafeBytes {
+        Glibc.send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL))
+      }
       guard n > 0 else { throw ClientError(description: "send failed") }
       sent += n
     }
@@ -108,15 +124,22 @@ final class TestHTTPClient {
     guard let end = raw.firstRange(of: Array("\r\n\r\n".utf8)) else {
       throw ClientError(description: "no complete response (\(raw.count) bytes)")
     }
-    let head = String(decoding: raw[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+    let head = String(decoding: raw[..<end.lowerBound], as: UTF8.self).components(
+      separatedBy: "\r\n")
     let status = Int(head[0].split(separator: " ")[1]) ?? 0
     var headers: [(String, String)] = []
     for line in head.dropFirst() {
       guard let colon = line.firstIndex(of: ":") else { continue }
-      headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+      headers.append(
+        (
+          String(line[..<colon]),
+          line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        ))
     }
     var body = Array(raw[end.upperBound...])
-    if headers.contains(where: { $0.0.lowercased() == "transfer-encoding" && $0.1.lowercased().contains("chunked") }) {
+    if headers.contains(where: {
+      $0.0.lowercased() == "transfer-encoding" && $0.1.lowercased().contains("chunked")
+    }) {
       body = dechunk(body)
     }
     return Reply(status: status, headers: headers, body: String(decoding: body, as: UTF8.self))
@@ -127,7 +150,8 @@ final class TestHTTPClient {
     var i = 0
     while i < b.count {
       guard let lineEnd = b[i...].firstRange(of: [13, 10]) else { break }
-      let sizeText = String(decoding: b[i..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";")[0]
+      let sizeText = String(decoding: b[i..<lineEnd.lowerBound], as: UTF8.self).split(
+        separator: ";")[0]
       guard let size = Int(sizeText, radix: 16), size > 0 else { break }
       let start = lineEnd.upperBound
       out += b[start..<min(start + size, b.count)]
@@ -141,7 +165,8 @@ extension String {
   /// The first capture of `pattern` in the string.
   func capture(_ pattern: String) -> String? {
     guard let re = try? NSRegularExpression(pattern: pattern),
-      let m = re.firstMatch(in: self, range: NSRange(startIndex..., in: self)), m.numberOfRanges > 1,
+      let m = re.firstMatch(in: self, range: NSRange(startIndex..., in: self)),
+      m.numberOfRanges > 1,
       let r = Range(m.range(at: 1), in: self)
     else { return nil }
     return String(self[r])
