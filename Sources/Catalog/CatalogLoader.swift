@@ -33,7 +33,7 @@ public struct CatalogLoader: Sendable {
     for name in entries.sorted() {
       var isDir: ObjCBool = false
       let url = curriculum.appendingPathComponent(name)
-      fm.fileExists(atPath: url.path, isDirectory: &isDir)
+      _ = fm.fileExists(atPath: url.path, isDirectory: &isDir)
       if isDir.boolValue {
         if fm.fileExists(atPath: url.appendingPathComponent("module.md").path) {
           let loader = ModuleLoader(folder: url, slug: name, root: self)
