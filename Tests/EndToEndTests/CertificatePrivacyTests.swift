@@ -52,3 +52,29 @@ import Testing
     #expect(!badge.body.contains("Fatou"))
   }
 }
+
+/// Guessing codes to harvest names stops after a few misses from one address.
+@Suite(.serialized) struct CertificateGuessingTests {
+  @Test func tenUnknownCodesFromOneAddressAreThenRefusedWith429() throws {
+    let server = try TestServer()
+    defer { server.stop() }
+    let (_, code) = try server.certifiedLearner(name: "Binta")
+    let c = server.client()
+    #expect(try c.get("/certificates/\(code)").status == 200)  // hits don't count
+    let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
+    for i in 0..<10 {
+      let guess = "RLX-\(alphabet[i])\(alphabet[i])\(alphabet[i])\(alphabet[i])-2345"
+      let paths = [
+        "/certificates/\(guess)", "/certificates?code=\(guess)",
+        "/certificates/\(guess)/badge.json",
+      ]
+      #expect(try c.get(paths[i % 3]).status == 404)
+    }
+    let refused = try c.get("/certificates/\(code)")
+    #expect(refused.status == 429)
+    #expect(refused.header("Retry-After") != nil)
+    #expect(try c.get("/certificates?code=\(code)").status == 429)
+    #expect(try c.get("/certificates/\(code).pdf").status == 429)
+    #expect(try c.get("/certificates/\(code)/badge.json").status == 429)
+  }
+}

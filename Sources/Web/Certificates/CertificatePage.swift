@@ -10,8 +10,9 @@ enum CertificatePage {
     var message: HTML = .empty
     var status = 200
     if let typed = ctx.query("code"), !typed.trimmingCharacters(in: .whitespaces).isEmpty {
+      if let r = CertificateRoutes.limited(app, &ctx) { return r }
       if let code = CertificateCode.normalize(typed) {
-        if try app.academy.certificate(code: code) != nil {
+        if try CertificateRoutes.find(app, ctx, code) != nil {
           return .redirect(to: "/certificates/\(code)")
         }
         message = "<p class=\"bad\" role=\"alert\">\(ctx.t("cert.lookup.unknown"))</p>"
@@ -35,7 +36,7 @@ enum CertificatePage {
   }
 
   static func render(_ app: App, _ ctx: inout Context, code: String) throws -> HTTPResponse {
-    guard let cert = try app.academy.certificate(code: code) else { throw AcademyError.notFound }
+    guard let cert = try CertificateRoutes.find(app, ctx, code) else { throw AcademyError.notFound }
     let now = app.academy.now
     let status = cert.status(at: now)
     let moduleTitle =
