@@ -11,7 +11,13 @@ public struct WebConfiguration: Sendable {
   /// that POSTs must come from, and absolute URLs (badges, PDFs).
   public var publicURL: String?
   public var issuerName = "Relais"
-  public init(publicURL: String? = nil) { self.publicURL = publicURL }
+  /// The issuing organisation's contact address, shown in the Open Badges issuer profile.
+  public var issuerEmail: String?
+  public init(publicURL: String? = nil, issuerName: String = "Relais", issuerEmail: String? = nil) {
+    self.publicURL = publicURL
+    self.issuerName = issuerName
+    self.issuerEmail = issuerEmail
+  }
 
   var secureCookies: Bool { publicURL?.hasPrefix("https://") ?? false }
 }

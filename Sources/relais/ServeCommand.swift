@@ -18,6 +18,8 @@ enum ServeCommand {
       --port N            port (env RELAIS_PORT; default 8080; 0 picks a free port)
       --public-url URL    the address people use, e.g. https://relais.example.org
                           (env RELAIS_PUBLIC_URL); https makes cookies Secure
+      --issuer-name NAME  the organisation named on certificates and badges (default Relais)
+      --issuer-email ADDR its contact address in the Open Badges issuer profile
       --no-watch          don't reload content when files change
       --quiet             no access log
     """
@@ -28,7 +30,7 @@ enum ServeCommand {
       return 0
     }
     do {
-      let o = try Options.parse(args, flags: ["no-watch", "quiet"])
+      let o = try Options.parse(args, valued: ["issuer-name", "issuer-email"], flags: ["no-watch", "quiet"])
       return try serve(o, watch: o.extra["no-watch"] == nil, quiet: o.extra["quiet"] != nil)
     } catch {
       return CLI.fail("serve: \(error)")
@@ -63,7 +65,9 @@ enum ServeCommand {
             .utf8))
     }
     let academy = try Academy(databasePath: o.databasePath, content: store)
-    let app = App(academy: academy, configuration: WebConfiguration(publicURL: o.publicURL))
+    let app = App(academy: academy, configuration: WebConfiguration(
+        publicURL: o.publicURL, issuerName: o.extra["issuer-name"] ?? "Relais",
+        issuerEmail: o.extra["issuer-email"]))
     var config = ServerConfiguration()
     config.host = o.host
     config.port = o.port
