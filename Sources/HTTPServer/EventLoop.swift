@@ -9,13 +9,14 @@ import Synchronization
 final class ServerShared: Sendable {
   let responder: Responder
   let configuration: ServerConfiguration
-  let openConnections = Atomic<Int>(0)
+  let metrics: ServerMetrics
   /// Offloaded handlers (password hashing, PDFs, database writes) run here, off the loops.
   let workers = DispatchQueue(label: "relais.http.workers", attributes: .concurrent)
 
   init(responder: Responder) {
     self.responder = responder
     self.configuration = responder.configuration
+    self.metrics = responder.metrics
   }
 }
 
@@ -51,7 +52,7 @@ final class EventLoop: @unchecked Sendable {
   }
 
   let shared: ServerShared
-  let metrics = MetricsShard()
+  let metrics: MetricsShard
   private let listener: Int32
   private let epoll = Epoll()
   private let wakeFD = Epoll.makeEventFD()
@@ -68,8 +69,9 @@ final class EventLoop: @unchecked Sendable {
   private var drainDeadline: UInt64 = 0
   private var listenerPausedUntil: UInt64 = 0
 
-  init(shared: ServerShared, listener: Int32) {
+  init(shared: ServerShared, listener: Int32, index: Int) {
     self.shared = shared
+    self.metrics = shared.metrics.shards[index % shared.metrics.shards.count]
     self.listener = listener
   }
 
@@ -128,9 +130,9 @@ final class EventLoop: @unchecked Sendable {
         }
         return
       }
-      let open = shared.openConnections.add(1, ordering: .relaxed).newValue
+      let open = shared.metrics.openConnections.add(1, ordering: .relaxed).newValue
       if open > shared.configuration.maxConnections {
-        shared.openConnections.subtract(1, ordering: .relaxed)
+        shared.metrics.openConnections.subtract(1, ordering: .relaxed)
         refuseOverCapacity(fd)
         continue
       }
@@ -289,7 +291,7 @@ final class EventLoop: @unchecked Sendable {
     guard connections[Int(conn.fd)] === conn else { return }
     connections[Int(conn.fd)] = nil
     count -= 1
-    shared.openConnections.subtract(1, ordering: .relaxed)
+    shared.metrics.openConnections.subtract(1, ordering: .relaxed)
     epoll.remove(conn.fd)
     close(conn.fd)
   }
