@@ -238,10 +238,8 @@ final class EventLoop: @unchecked Sendable {
   private func flush(_ conn: LoopConnection) -> Bool {
     let core = conn.core
     while core.hasPendingOutput {
-      let n = core.output.withUnsafeBytes { out in
-        send(
-          conn.fd, out.baseAddress! + core.outputStart, out.count - core.outputStart,
-          Int32(MSG_NOSIGNAL))
+      let n = core.withPendingBuffers { first, second in
+        Self.sendBuffers(conn.fd, first, second)
       }
       if n > 0 {
         core.sent(n)
@@ -256,6 +254,24 @@ final class EventLoop: @unchecked Sendable {
       }
     }
     return true
+  }
+
+  /// One `sendmsg` of one or two buffers; MSG_NOSIGNAL so a reset peer cannot raise SIGPIPE.
+  private static func sendBuffers(
+    _ fd: Int32, _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer?
+  ) -> Int {
+    var iov = (
+      iovec(iov_base: UnsafeMutableRawPointer(mutating: first.baseAddress), iov_len: first.count),
+      iovec(
+        iov_base: UnsafeMutableRawPointer(mutating: second?.baseAddress),
+        iov_len: second?.count ?? 0)
+    )
+    return withUnsafeMutableBytes(of: &iov) { raw in
+      var message = msghdr()
+      message.msg_iov = raw.baseAddress!.assumingMemoryBound(to: iovec.self)
+      message.msg_iovlen = second == nil ? 1 : 2
+      return sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
+    }
   }
 
   private func offload(_ job: ConnectionCore.OffloadJob, _ conn: LoopConnection) {
