@@ -88,9 +88,18 @@ struct ResponseSerializer {
 
   /// Drops CR, LF and NUL from handler-provided fields so that no value can split a response.
   static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
-    for b in name.utf8 where HTTPSyntax.isTokenByte[Int(b)] { out.append(b) }
+    // Almost always clean: check first, then copy in bulk.
+    if name.utf8.allSatisfy({ HTTPSyntax.isTokenByte[Int($0)] }) {
+      out.append(contentsOf: name.utf8)
+    } else {
+      for b in name.utf8 where HTTPSyntax.isTokenByte[Int(b)] { out.append(b) }
+    }
     out.append(contentsOf: ": ".utf8)
-    for b in value.utf8 where b != 0x0D && b != 0x0A && b != 0 { out.append(b) }
+    if value.utf8.allSatisfy({ $0 != 0x0D && $0 != 0x0A && $0 != 0 }) {
+      out.append(contentsOf: value.utf8)
+    } else {
+      for b in value.utf8 where b != 0x0D && b != 0x0A && b != 0 { out.append(b) }
+    }
     out.append(contentsOf: "\r\n".utf8)
   }
 
