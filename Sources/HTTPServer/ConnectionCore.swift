@@ -17,6 +17,9 @@ final class ConnectionCore {
   private(set) var awaitingOffload = false
   /// Set by the server when shutting down: finish the current request, then close.
   var draining = false
+  /// Responses queued so far; before the first, an idle connection is still owed a request
+  /// and gets the header timeout rather than the keep-alive one.
+  private(set) var responsesStarted = 0
   /// `process` stopped because output piled up; call it again once that is sent.
   private(set) var stoppedForOutput = false
   private var serializer: ResponseSerializer
@@ -122,6 +125,13 @@ final class ConnectionCore {
         current = (head, decision, Responder.monotonicNanos())
         switch decision {
         case .route(let route, _):
+          if !head.chunked && head.contentLength > route.bodyLimit {
+            // Refuse before a 100 Continue invites the body.
+            finish(
+              HTTPResponse.text("Content too large\n", status: 413), routeName: route.pattern,
+              close: true)
+            return nil
+          }
           parser.bodyLimit = route.bodyLimit
           if head.expectContinue && head.hasBody {
             appendOutput(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
@@ -176,6 +186,7 @@ final class ConnectionCore {
   private func finish(_ response: HTTPResponse, routeName: String, close: Bool) {
     guard let (head, _, start) = current else { return }
     current = nil
+    responsesStarted += 1
     let responseWantsClose =
       response.headers["Connection"].map { HTTPSyntax.equalsIgnoringCase($0, "close") } ?? false
     let keepAlive = !close && !draining && head.keepAlive && !responseWantsClose

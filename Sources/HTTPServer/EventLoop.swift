@@ -369,7 +369,8 @@ final class EventLoop: @unchecked Sendable {
         // The client stopped reading: it holds memory and a slot, so it goes.
         if idleFor > idleLimit { closeConnection(conn) }
       } else if core.isIdle {
-        if idleFor > idleLimit || draining { closeConnection(conn) }
+        let limit = core.responsesStarted == 0 ? headerLimit : idleLimit
+        if idleFor > limit || draining { closeConnection(conn) }
       } else if core.isReadingBody {
         if idleFor > bodyLimit { timeOut(conn) }
       } else if conn.headStartedAt != 0 && now &- conn.headStartedAt > headerLimit {
