@@ -6,7 +6,7 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
   name: "Relais",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [.executable(name: "relais", targets: ["relais"])],
   targets: [
     // System libraries (headers from libsqlite3-dev and zlib1g-dev).

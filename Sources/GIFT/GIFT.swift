@@ -3,16 +3,21 @@ public enum GIFT {
   /// Parses a whole file. Questions that parse are returned even when others fail;
   /// `errors` lists every problem, not only the first.
   public static func parse(_ text: String, path: String = "<input>") -> ParseResult {
-    ParseResult(questions: [], errors: [GIFTError(path: path, line: 1, column: 1, message: "parser not implemented yet")], settings: QuizSettings())
+    var parser = Parser(text, path: path)
+    parser.run()
+    return ParseResult(
+      questions: parser.questions, errors: parser.errors, settings: parser.settings)
   }
 
   /// Grades one response as Moodle does.
   public static func grade(_ question: Question, _ response: Response) -> Grade {
-    Grade(fraction: 0)
+    Grader.grade(question, response)
   }
 
   /// Writes questions back as GIFT in canonical layout; parse(write(q)) == q.
-  public static func write(_ questions: [Question]) -> String { "" }
+  public static func write(_ questions: [Question]) -> String {
+    Writer.write(questions, settings: QuizSettings())
+  }
 }
 
 public struct ParseResult: Sendable {
@@ -33,7 +38,9 @@ public struct QuizSettings: Sendable, Equatable {
   public var shuffleAnswers: Bool?
   public var maxAttempts: Int?
   public var waitMinutes: Int?
-  public init(draw: Int? = nil, shuffleAnswers: Bool? = nil, maxAttempts: Int? = nil, waitMinutes: Int? = nil) {
+  public init(
+    draw: Int? = nil, shuffleAnswers: Bool? = nil, maxAttempts: Int? = nil, waitMinutes: Int? = nil
+  ) {
     self.draw = draw
     self.shuffleAnswers = shuffleAnswers
     self.maxAttempts = maxAttempts
@@ -45,5 +52,7 @@ extension GIFT {
   /// The questions as a JSON array for `relais quiz inspect --json`: each object has `id`,
   /// `type` (Moodle's names), `text`, `answers` (`text`, `fraction`, `feedback`; matching adds
   /// `match`; numerical carries `value`+`tolerance` or `min`+`max`) and `generalfeedback`.
-  public static func json(_ questions: [Question]) -> String { "[]" }
+  public static func json(_ questions: [Question]) -> String {
+    JSONWriter.questions(questions)
+  }
 }

@@ -14,3 +14,10 @@ public struct GIFTError: Error, Sendable, Equatable, CustomStringConvertible {
 
   public var description: String { "\(path):\(line):\(column): \(message)" }
 }
+
+/// Every error of a file, as `GIFT.format` returns them; one per line when printed.
+public struct GIFTErrors: Error, Sendable, Equatable, CustomStringConvertible {
+  public var errors: [GIFTError]
+  public init(_ errors: [GIFTError]) { self.errors = errors }
+  public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

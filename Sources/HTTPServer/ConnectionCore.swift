@@ -34,7 +34,9 @@ final class ConnectionCore {
     self.responder = responder
     self.metrics = metrics
     self.remoteAddress = remoteAddress
-    self.serializer = ResponseSerializer(serverName: responder.configuration.serverName)
+    self.serializer = ResponseSerializer(
+      serverName: responder.configuration.serverName,
+      defaultHeaders: responder.configuration.defaultHeaders)
   }
 
   /// A job to run off the loop; its response must come back through `offloadFinished`.

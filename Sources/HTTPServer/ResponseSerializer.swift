@@ -8,11 +8,13 @@
 /// single `write` (with `TCP_NODELAY`, no Nagle wait between header and body).
 struct ResponseSerializer {
   let serverName: [UInt8]
+  let defaultHeaders: [(String, String)]
   private var dateLine: [UInt8] = []
   private var dateSecond = -1
 
-  init(serverName: String) {
+  init(serverName: String, defaultHeaders: [(String, String)] = []) {
     self.serverName = Array(serverName.utf8).filter { $0 >= 0x20 && $0 < 0x7F }
+    self.defaultHeaders = defaultHeaders
   }
 
   /// Bodies from this size on are not copied behind the header but sent beside it.
@@ -56,6 +58,9 @@ struct ResponseSerializer {
     for field in response.headers.fields {
       if Self.isFramingField(field.name) { continue }
       Self.appendField(field.name, field.value, to: &out)
+    }
+    for (name, value) in defaultHeaders where response.headers[name] == nil {
+      Self.appendField(name, value, to: &out)
     }
     if !noBody {
       out.append(contentsOf: "Content-Length: ".utf8)

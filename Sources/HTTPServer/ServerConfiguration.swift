@@ -16,6 +16,10 @@ public struct ServerConfiguration: Sendable {
   /// One line per request: method, path without query, status, bytes, microseconds.
   public var accessLog: (@Sendable (AccessLogEntry) -> Void)?
 
+  /// Headers added to every response that doesn't set them itself, including the server's
+  /// own 400/404/413… answers (security headers belong on those too).
+  public var defaultHeaders: [(String, String)] = []
+
   public init() {}
 }
 

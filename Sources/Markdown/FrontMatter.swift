@@ -78,7 +78,9 @@ public struct FrontMatter: Sendable {
           case .list(let l): last.value = .list(l + [item])
           case .scalar(let s) where s.isEmpty: last.value = .list([item])
           case .scalar:
-            problems.append(Problem(line: lineNo, message: "list item under '\(last.key)', which already has a value"))
+            problems.append(
+              Problem(
+                line: lineNo, message: "list item under '\(last.key)', which already has a value"))
             continue
           }
           entries[entries.count - 1] = last
@@ -118,7 +120,9 @@ public struct FrontMatter: Sendable {
   }
 
   private static func unquote(_ s: String) -> String {
-    if s.count >= 2, (s.hasPrefix("\"") && s.hasSuffix("\"")) || (s.hasPrefix("'") && s.hasSuffix("'")) {
+    if s.count >= 2,
+      (s.hasPrefix("\"") && s.hasSuffix("\"")) || (s.hasPrefix("'") && s.hasSuffix("'"))
+    {
       return String(s.dropFirst().dropLast())
     }
     return s

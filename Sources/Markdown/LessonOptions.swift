@@ -27,7 +27,9 @@ public struct RenderedLesson: Sendable {
   public var images: [SourceReference]
   public var headings: [Heading]
 
-  public init(html: String, links: [SourceReference], images: [SourceReference], headings: [Heading]) {
+  public init(
+    html: String, links: [SourceReference], images: [SourceReference], headings: [Heading]
+  ) {
     self.html = html
     self.links = links
     self.images = images

@@ -3,12 +3,12 @@ public enum Markdown {
   /// Plain CommonMark 0.31.2 (raw HTML passes through, as the spec says). `gfm` adds tables,
   /// strikethrough and extended autolinks. This is what `relais markdown` prints.
   public static func html(_ source: String, gfm: Bool = false) -> String {
-    // Placeholder until the CommonMark parser lands: paragraphs only, escaped.
-    var out = ""
-    for line in source.split(separator: "\n") where !String(line).trimmingSpaces.isEmpty {
-      out += "<p>" + escapeHTML(String(line).trimmingSpaces) + "</p>\n"
-    }
-    return out
+    let bytes = Array(source.utf8)
+    let doc = Document.parse(bytes, gfm: gfm)
+    defer { doc.teardown() }
+    var r = HTMLRenderer()
+    r.out.reserveCapacity(bytes.count + bytes.count / 4)
+    return String(decoding: r.render(doc), as: UTF8.self)
   }
 
   /// A lesson: GFM, raw HTML through the allowlist sanitizer, heading ids, links rewritten,
@@ -16,7 +16,13 @@ public enum Markdown {
   public static func lesson(_ source: String, options: LessonOptions = LessonOptions())
     -> RenderedLesson
   {
-    RenderedLesson(html: html(source, gfm: true), links: [], images: [], headings: [])
+    let doc = Document.parse(Array(source.utf8), gfm: true, trackLines: true)
+    defer { doc.teardown() }
+    var r = HTMLRenderer()
+    r.lesson = LessonRenderer(options: options)
+    let html = String(decoding: r.render(doc), as: UTF8.self)
+    let l = r.lesson!
+    return RenderedLesson(html: html, links: l.links, images: l.images, headings: l.headings)
   }
 
   public static func escapeHTML(_ s: String) -> String {

@@ -1,4 +1,77 @@
-/// A small PDF writer (contract; implementation lands beside it).
+/// A PDF 1.4 document: pages drawn with `PDFPage`, written out by `render()`.
+///
+///     var document = PDFDocument(title: "Certificat", creationDate: PDFDate(secondsSince1970: t))
+///     document.addPage(size: .a4Landscape) { page in
+///       page.centeredText("Certificat de réussite", centerX: page.width / 2, y: 420,
+///                         font: .helveticaBold, size: 32)
+///     }
+///     let bytes = document.render()
 public struct PDFDocument: Sendable {
-  public init() {}
+  public var title: String
+  public var author: String?
+  public var producer: String
+  public var creationDate: PDFDate
+  public private(set) var pages: [PDFPage] = []
+
+  public init(
+    title: String = "", author: String? = nil, producer: String = "Relais",
+    creationDate: PDFDate = PDFDate(secondsSince1970: 0)
+  ) {
+    self.title = title
+    self.author = author
+    self.producer = producer
+    self.creationDate = creationDate
+  }
+
+  public mutating func append(_ page: PDFPage) {
+    pages.append(page)
+  }
+
+  /// Adds a page of `size` and lets `draw` fill it.
+  public mutating func addPage(
+    size: PDFPageSize = .a4Landscape, _ draw: (inout PDFPage) -> Void
+  ) {
+    var page = PDFPage(size: size)
+    draw(&page)
+    pages.append(page)
+  }
+
+  /// The file. Objects: 1 catalog, 2 page tree, 3 info, then one per font used, then a page
+  /// and its content stream for each page; a classic xref table gives each one's offset.
+  public func render() -> [UInt8] {
+    var writer = PDFObjectWriter()
+    let usedFonts = PDFFont.allCases.filter { font in pages.contains { $0.fonts.contains(font) } }
+    let firstFont = 4
+    let firstPage = firstFont + usedFonts.count
+    let pageNumbers = pages.indices.map { firstPage + 2 * $0 }
+
+    writer.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+    let kids = pageNumbers.map { "\($0) 0 R" }.joined(separator: " ")
+    writer.object(2, "<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>")
+    writer.object(3, infoDictionary())
+    var fontResources = ""
+    for (index, font) in usedFonts.enumerated() {
+      writer.object(
+        firstFont + index,
+        "<< /Type /Font /Subtype /Type1 /BaseFont /\(font.baseFont) "
+          + "/Encoding /WinAnsiEncoding >>")
+      fontResources += "/\(font.resourceName) \(firstFont + index) 0 R "
+    }
+    for (page, number) in zip(pages, pageNumbers) {
+      let box = "[0 0 \(PDFNumber.format(page.width)) \(PDFNumber.format(page.height))]"
+      writer.object(
+        number,
+        "<< /Type /Page /Parent 2 0 R /MediaBox \(box) "
+          + "/Resources << /Font << \(fontResources)>> >> /Contents \(number + 1) 0 R >>")
+      writer.stream(number + 1, page.content)
+    }
+    return writer.finish(root: 1, info: 3)
+  }
+
+  private func infoDictionary() -> String {
+    var entries = "/Title \(PDFText.string(title)) /Producer \(PDFText.string(producer)) "
+    if let author { entries += "/Author \(PDFText.string(author)) " }
+    entries += "/CreationDate (\(creationDate.pdfString))"
+    return "<< \(entries) >>"
+  }
 }

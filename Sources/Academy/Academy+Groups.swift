@@ -1,0 +1,74 @@
+import Catalog
+
+/// A self-declared characteristic reports are broken down by.
+public enum Dimension: String, Sendable, CaseIterable {
+  case ageBand, gender, disability
+
+  public var values: [String] {
+    switch self {
+    case .ageBand: return Profile.ageBands
+    case .gender: return Profile.genders
+    case .disability: return Profile.disabilities
+    }
+  }
+
+  func value(of r: LearnerReportRow) -> String? {
+    switch self {
+    case .ageBand: return r.ageBand
+    case .gender: return r.gender
+    case .disability: return r.disability
+    }
+  }
+}
+
+/// Numbers for one group; all nil when the group is too small to show (small-cell
+/// suppression: nobody can be singled out by their characteristics).
+public struct GroupStat: Sendable, Equatable {
+  /// A value of the dimension, or "unstated".
+  public var value: String
+  public var learners: Int?
+  public var started: Int?
+  public var passed: Int?
+  public var certified: Int?
+
+  public var suppressed: Bool { learners == nil }
+}
+
+extension Academy {
+  /// Groups smaller than this show "fewer than 5" instead of numbers.
+  public static let minimumGroupSize = 5
+
+  /// Learners by `dimension`, counting those who started, passed and hold a valid
+  /// certificate in any module. When exactly one group is hidden, the next smallest is
+  /// hidden too, or the hidden one could be worked out from the total.
+  public static func groups(_ rows: [LearnerReportRow], by dimension: Dimension, now: Int64)
+    -> [GroupStat]
+  {
+    var stats: [GroupStat] = []
+    for value in dimension.values + ["unstated"] {
+      let members = rows.filter { (dimension.value(of: $0) ?? "unstated") == value }
+      stats.append(
+        GroupStat(
+          value: value, learners: members.count,
+          started: members.filter { $0.facts.values.contains { $0.started } }.count,
+          passed: members.filter { $0.facts.values.contains { $0.passed } }.count,
+          certified: members.filter {
+            $0.facts.values.contains { $0.hasCertificate && ($0.certificateExpiresAt ?? 0) > now }
+          }.count))
+    }
+    let small = stats.indices.filter { stats[$0].learners! < minimumGroupSize }
+    var hide = Set(small)
+    if hide.count == 1,
+      let next = stats.indices.filter({ !hide.contains($0) }).min(by: {
+        stats[$0].learners! < stats[$1].learners!
+      })
+    {
+      hide.insert(next)
+    }
+    for i in hide {
+      stats[i] = GroupStat(
+        value: stats[i].value, learners: nil, started: nil, passed: nil, certified: nil)
+    }
+    return stats
+  }
+}

@@ -1,0 +1,202 @@
+import Catalog
+import Storage
+
+/// Which learners a report covers: the cohorts given, or every learner (admin, no filter).
+public struct ReportScope: Sendable, Equatable {
+  public var cohortIDs: [String]?
+
+  var sql: ScopeSQL { cohortIDs.map(ScopeSQL.learners(inCohorts:)) ?? .allLearners }
+}
+
+/// Where a learner stands in a module, as the completion matrix shows it.
+public enum MatrixStatus: String, Sendable, CaseIterable {
+  case notStarted, inProgress, passed, valid, expiring, expired, overdue
+
+  /// Sorting order: what needs attention first.
+  public var rank: Int {
+    switch self {
+    case .overdue: return 0
+    case .expired: return 1
+    case .expiring: return 2
+    case .notStarted: return 3
+    case .inProgress: return 4
+    case .passed: return 5
+    case .valid: return 6
+    }
+  }
+}
+
+/// One learner of a report, with a status per module.
+public struct LearnerReportRow: Sendable {
+  public var id: String
+  public var name: String
+  public var erased: Bool
+  public var ageBand: String?
+  public var gender: String?
+  public var disability: String?
+  public var cohortIDs: [String]
+  public var statuses: [String: MatrixStatus]
+  public var facts: [String: ModuleFacts]
+}
+
+extension Academy {
+  /// Days before expiry at which a certificate shows as expiring.
+  public static let expiringDays: Int64 = 30
+
+  /// The scope `viewer` may report on: one visible cohort, or all they can see.
+  public func reportScope(viewer: User, cohortID: String?) throws -> ReportScope {
+    if let cohortID, !cohortID.isEmpty {
+      return ReportScope(cohortIDs: [try cohort(cohortID, visibleTo: viewer).id])
+    }
+    if viewer.role == .admin { return ReportScope(cohortIDs: nil) }
+    return ReportScope(cohortIDs: try cohorts(visibleTo: viewer).map(\.id))
+  }
+
+  /// Every learner in scope with their status in each module of the catalog.
+  public func learnerReport(scope: ReportScope) throws -> [LearnerReportRow] {
+    let modules = catalog.modules
+    let now = self.now
+    return try database.read { c in
+      let sql = scope.sql
+      let users = try c.query(
+        "SELECT id, display_name, age_band, gender, disability, erased_at FROM users WHERE id IN (\(sql.sql))",
+        sql.params)
+      var memberships: [String: [String]] = [:]
+      for r in try c.query(
+        "SELECT user_id, cohort_id FROM cohort_members WHERE user_id IN (\(sql.sql))", sql.params)
+      {
+        guard case .text(let u) = r[0], case .text(let k) = r[1] else { continue }
+        memberships[u, default: []].append(k)
+      }
+      let facts = try LearnerFacts.load(c, scope: sql)
+      let rules = try AssignmentRule.load(
+        c, cohortIDs: scope.cohortIDs.map { _ in Array(Set(memberships.values.joined())) },
+        userIDs: users.compactMap { $0[0].string })
+      return users.map { r in
+        let id = r[0].string ?? ""
+        let f = facts[id] ?? LearnerFacts()
+        let cohorts = memberships[id] ?? []
+        let mine = rules.for(userID: id, cohorts: cohorts)
+        var statuses: [String: MatrixStatus] = [:]
+        for m in modules {
+          let late = mine.contains {
+            $0.module == m.slug && $0.applies(to: f) && !$0.done(by: f)
+              && ($0.dueAt.map { $0 < now } ?? false)
+          }
+          statuses[m.slug] = Academy.status(
+            f[m.slug], lessons: m.lessons.count, overdue: late, now: now)
+        }
+        return LearnerReportRow(
+          id: id, name: r[1].string ?? "", erased: !r[5].isNull, ageBand: r[2].string,
+          gender: r[3].string,
+          disability: r[4].string, cohortIDs: cohorts, statuses: statuses, facts: f.modules)
+      }
+    }
+  }
+
+  static func status(_ f: ModuleFacts, lessons: Int, overdue: Bool, now: Int64) -> MatrixStatus {
+    if overdue { return .overdue }
+    if let expires = f.certificateExpiresAt, !f.certificateRevoked {
+      if expires <= now { return .expired }
+      if expires <= now + expiringDays * 86_400 { return .expiring }
+      return .valid
+    }
+    if f.passed { return .passed }
+    return f.started ? .inProgress : .notStarted
+  }
+}
+
+/// The path through one module: how many got how far.
+public struct Funnel: Sendable, Equatable {
+  public var module: String
+  public var invited: Int
+  public var started: Int
+  public var lessonsRead: Int
+  public var passed: Int
+  public var certified: Int
+}
+
+/// Mean scores before the lessons and on the certifying quiz.
+public struct KnowledgeGain: Sendable, Equatable {
+  public var module: String
+  public var preMean: Double?
+  public var preCount: Int
+  public var postMean: Double?
+  public var postCount: Int
+}
+
+extension Academy {
+  /// Funnel per module from the report rows, plus invitations not yet used.
+  public func funnels(scope: ReportScope, rows: [LearnerReportRow]) throws -> [Funnel] {
+    let now = self.now
+    let pending = try database.read { c in
+      if let ids = scope.cohortIDs {
+        return try c.scalar(
+          "SELECT COUNT(*) FROM invites WHERE role = 'learner' AND used_at IS NULL AND expires_at > ? AND cohort_id IN (SELECT value FROM json_each(?))",
+          [now, ScopeSQL.jsonArray(ids)]
+        ).int ?? 0
+      }
+      return try c.scalar(
+        "SELECT COUNT(*) FROM invites WHERE role = 'learner' AND user_id IS NULL AND used_at IS NULL AND expires_at > ?",
+        [now]
+      ).int ?? 0
+    }
+    return catalog.modules.map { m in
+      var f = Funnel(
+        module: m.slug, invited: rows.count + pending, started: 0, lessonsRead: 0, passed: 0,
+        certified: 0)
+      for r in rows {
+        guard let x = r.facts[m.slug] else { continue }
+        if x.started { f.started += 1 }
+        if x.lessonsRead >= m.lessons.count && !m.lessons.isEmpty { f.lessonsRead += 1 }
+        if x.passed { f.passed += 1 }
+        if x.hasCertificate, let e = x.certificateExpiresAt, e > now { f.certified += 1 }
+      }
+      return f
+    }
+  }
+
+  /// Pre-test against certifying quiz, mean of submitted attempts per module.
+  public func knowledgeGain(scope: ReportScope) throws -> [KnowledgeGain] {
+    let sql = scope.sql
+    let rows = try database.read { c in
+      try c.query(
+        """
+        SELECT module, kind, AVG(score), COUNT(*) FROM attempts
+        WHERE submitted_at IS NOT NULL AND kind IN ('pre','certifying') AND user_id IN (\(sql.sql))
+        GROUP BY module, kind
+        """, sql.params)
+    }
+    return catalog.modules.map { m in
+      var g = KnowledgeGain(module: m.slug, preMean: nil, preCount: 0, postMean: nil, postCount: 0)
+      for r in rows where r[0].string == m.slug {
+        if r[1].string == "pre" {
+          g.preMean = r[2].double
+          g.preCount = r[3].int ?? 0
+        } else {
+          g.postMean = r[2].double
+          g.postCount = r[3].int ?? 0
+        }
+      }
+      return g
+    }
+  }
+
+  /// Quizzes passed per week over the last `weeks` weeks, oldest first: (week start, count).
+  public func passesPerWeek(scope: ReportScope, weeks: Int = 12) throws -> [(Int64, Int)] {
+    let week: Int64 = 7 * 86_400
+    let end = (now / week + 1) * week
+    let start = end - Int64(weeks) * week
+    let sql = scope.sql
+    let rows = try database.read { c in
+      try c.query(
+        """
+        SELECT (submitted_at - ?) / ? AS w, COUNT(*) FROM attempts
+        WHERE passed = 1 AND submitted_at >= ? AND user_id IN (\(sql.sql)) GROUP BY w
+        """, [start, week, start] + sql.params)
+    }
+    var counts = [Int](repeating: 0, count: weeks)
+    for r in rows { if let w = r[0].int, w >= 0, w < weeks { counts[w] = r[1].int ?? 0 } }
+    return counts.enumerated().map { (start + Int64($0.offset) * week, $0.element) }
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Storage
+
+/// The set of learners a report covers, as SQL that selects their ids (used as
+/// `user_id IN (…)`), so every report query filters in SQLite rather than in Swift.
+struct ScopeSQL {
+  var sql: String
+  var params: [ValueConvertible]
+
+  static var allLearners: ScopeSQL {
+    ScopeSQL(sql: "SELECT id FROM users WHERE role = 'learner'", params: [])
+  }
+
+  static func learners(inCohorts ids: [String]) -> ScopeSQL {
+    ScopeSQL(
+      sql:
+        "SELECT m.user_id FROM cohort_members m JOIN users u ON u.id = m.user_id AND u.role = 'learner' WHERE m.cohort_id IN (SELECT value FROM json_each(?))",
+      params: [jsonArray(ids)])
+  }
+
+  static func users(_ ids: [String]) -> ScopeSQL {
+    ScopeSQL(sql: "SELECT value FROM json_each(?)", params: [jsonArray(ids)])
+  }
+
+  static func jsonArray(_ ids: [String]) -> String {
+    let data = (try? JSONSerialization.data(withJSONObject: ids)) ?? Data("[]".utf8)
+    return String(decoding: data, as: UTF8.self)
+  }
+}
+
+/// What one learner did in one module, summed up from lesson views, attempts and the
+/// certificate.
+public struct ModuleFacts: Sendable {
+  public var lessonsOpened = 0
+  public var lessonsRead = 0
+  public var attemptsStarted = 0
+  public var preTaken = false
+  public var bestScore: Double?
+  public var passed = false
+  public var lastRefresherPass: Int64?
+  public var certificateIssuedAt: Int64?
+  public var certificateExpiresAt: Int64?
+  public var certificateRevoked = false
+
+  public var started: Bool { lessonsOpened > 0 || attemptsStarted > 0 }
+  public var hasCertificate: Bool { certificateExpiresAt != nil && !certificateRevoked }
+}
+
+/// Facts per module for one learner.
+struct LearnerFacts {
+  var modules: [String: ModuleFacts] = [:]
+
+  subscript(module: String) -> ModuleFacts { modules[module] ?? ModuleFacts() }
+
+  static func load(_ c: Connection, userIDs: [String]) throws -> [String: LearnerFacts] {
+    try load(c, scope: .users(userIDs))
+  }
+
+  /// Three grouped queries over the scope (lesson views, attempts, certificates).
+  static func load(_ c: Connection, scope: ScopeSQL) throws -> [String: LearnerFacts] {
+    var out: [String: LearnerFacts] = [:]
+    for r in try c.query(
+      "SELECT user_id, module, COUNT(*) AS opened, COUNT(read_at) AS nread FROM lesson_views WHERE user_id IN (\(scope.sql)) GROUP BY user_id, module",
+      scope.params)
+    {
+      guard case .text(let u) = r[0], case .text(let m) = r[1] else { continue }
+      out[u, default: LearnerFacts()].modules[m, default: ModuleFacts()].lessonsOpened =
+        r[2].int ?? 0
+      out[u, default: LearnerFacts()].modules[m, default: ModuleFacts()].lessonsRead = r[3].int ?? 0
+    }
+    for r in try c.query(
+      """
+      SELECT user_id, module, kind, COUNT(*), MAX(passed), MAX(score), MAX(CASE WHEN passed = 1 THEN submitted_at END)
+      FROM attempts WHERE user_id IN (\(scope.sql)) GROUP BY user_id, module, kind
+      """, scope.params)
+    {
+      guard case .text(let u) = r[0], case .text(let m) = r[1], case .text(let kind) = r[2] else {
+        continue
+      }
+      var f = out[u, default: LearnerFacts()].modules[m, default: ModuleFacts()]
+      f.attemptsStarted += r[3].int ?? 0
+      if kind == "pre" {
+        f.preTaken = true
+      } else {
+        if let s = r[5].double { f.bestScore = max(f.bestScore ?? 0, s) }
+        if r[4].int == 1 { f.passed = true }
+        if kind == "refresher", let at = r[6].int { f.lastRefresherPass = Int64(at) }
+      }
+      out[u, default: LearnerFacts()].modules[m] = f
+    }
+    for r in try c.query(
+      "SELECT user_id, module, issued_at, expires_at, revoked_at FROM certificates WHERE user_id IN (\(scope.sql))",
+      scope.params)
+    {
+      guard case .text(let u) = r[0], case .text(let m) = r[1] else { continue }
+      var f = out[u, default: LearnerFacts()].modules[m, default: ModuleFacts()]
+      f.certificateIssuedAt = r[2].int.map(Int64.init)
+      f.certificateExpiresAt = r[3].int.map(Int64.init)
+      f.certificateRevoked = !r[4].isNull
+      out[u, default: LearnerFacts()].modules[m] = f
+    }
+    return out
+  }
+}
+
+/// An assignment row and the rules deciding whom it applies to and when it is done.
+struct AssignmentRule {
+  var id: String
+  var cohortID: String?
+  var userID: String?
+  var module: String
+  var kind: AssignmentKind
+  var dueAt: Int64?
+  var expiringBefore: Int64?
+  var createdAt: Int64
+
+  init(row r: Row) {
+    id = r.string("id") ?? ""
+    cohortID = r.string("cohort_id")
+    userID = r.string("user_id")
+    module = r.string("module") ?? ""
+    kind = AssignmentKind(rawValue: r.string("kind") ?? "") ?? .initial
+    dueAt = r["due_at"].int.map(Int64.init)
+    expiringBefore = r["expiring_before"].int.map(Int64.init)
+    createdAt = Int64(r.int("created_at") ?? 0)
+  }
+
+  /// A refresher limited to certificates expiring before a date concerns those learners
+  /// only (and stays listed, as done, once their refresher has renewed it).
+  func applies(to f: LearnerFacts) -> Bool {
+    guard kind == .refresher, let limit = expiringBefore else { return true }
+    let m = f[module]
+    guard let expires = m.certificateExpiresAt, !m.certificateRevoked else { return false }
+    return expires < limit || done(by: f)
+  }
+
+  func done(by f: LearnerFacts) -> Bool {
+    let m = f[module]
+    switch kind {
+    case .initial: return m.passed
+    case .refresher: return (m.lastRefresherPass ?? -1) >= createdAt
+    }
+  }
+
+  static func load(_ c: Connection, cohortIDs: [String]?, userIDs: [String]) throws
+    -> AssignmentRules
+  {
+    let rows: [Row]
+    if let cohortIDs {
+      rows = try c.query(
+        "SELECT * FROM assignments WHERE cohort_id IN (SELECT value FROM json_each(?1)) OR user_id IN (SELECT value FROM json_each(?2))",
+        [ScopeSQL.jsonArray(cohortIDs), ScopeSQL.jsonArray(userIDs)])
+    } else {
+      rows = try c.query("SELECT * FROM assignments")
+    }
+    var rules = AssignmentRules()
+    for r in rows.map(AssignmentRule.init) {
+      if let u = r.userID { rules.byUser[u, default: []].append(r) }
+      if let k = r.cohortID { rules.byCohort[k, default: []].append(r) }
+    }
+    return rules
+  }
+}
+
+struct AssignmentRules {
+  var byUser: [String: [AssignmentRule]] = [:]
+  var byCohort: [String: [AssignmentRule]] = [:]
+
+  func `for`(userID: String, cohorts: [String]) -> [AssignmentRule] {
+    (byUser[userID] ?? []) + cohorts.flatMap { byCohort[$0] ?? [] }
+  }
+}

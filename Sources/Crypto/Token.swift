@@ -1,0 +1,30 @@
+/// Random secrets for links and cookies (invites, sessions, CSRF).
+public enum Token {
+  /// `byteCount` bytes from the system's cryptographic generator, as base64url without padding
+  /// (32 bytes give 43 characters and 256 bits).
+  public static func random(byteCount: Int = 32) -> String {
+    Base64URL.encode(randomBytes(count: byteCount))
+  }
+
+  /// What the database keeps instead of a token: its SHA-256, in hex. A leaked table then
+  /// cannot be replayed as cookies or invite links.
+  public static func digest(_ token: String) -> String {
+    Hex.encode(SHA256.hash(token))
+  }
+}
+
+/// Bytes from `SystemRandomNumberGenerator` (getrandom(2) on Linux), eight at a time.
+func randomBytes(count: Int) -> [UInt8] {
+  precondition(count >= 0, "a negative number of random bytes")
+  var generator = SystemRandomNumberGenerator()
+  var out: [UInt8] = []
+  out.reserveCapacity(count + 7)
+  while out.count < count {
+    let word = generator.next()
+    for shift in stride(from: 0, to: 64, by: 8) {
+      out.append(UInt8(truncatingIfNeeded: word &>> UInt64(shift)))
+    }
+  }
+  out.removeLast(out.count - count)
+  return out
+}

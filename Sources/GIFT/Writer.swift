@@ -1,0 +1,180 @@
+/// Writes questions as GIFT in one canonical layout: a blank line between questions,
+/// one answer per line, every special character escaped so that reading the result gives
+/// back the same questions.
+enum Writer {
+  static func write(_ questions: [Question], settings: QuizSettings) -> String {
+    var out = ""
+    var header: [String] = []
+    if let d = settings.draw { header.append("// @draw: \(d)") }
+    if let s = settings.shuffleAnswers { header.append("// @shuffle: \(s)") }
+    if let a = settings.maxAttempts { header.append("// @attempts: \(a)") }
+    if let w = settings.waitMinutes { header.append("// @wait: \(w)") }
+    if !header.isEmpty { out += header.joined(separator: "\n") + "\n\n" }
+    var category: String?
+    for q in questions {
+      if q.category != category {
+        out += "$CATEGORY: \(escape(q.category ?? ""))\n\n"
+        category = q.category
+      }
+      out += question(q) + "\n\n"
+    }
+    if out.hasSuffix("\n\n") { out.removeLast() }
+    return out
+  }
+
+  static func question(_ q: Question) -> String {
+    var s = q.hasExplicitID ? "::\(escape(q.id))::" : ""
+    let tagged = q.format != .moodle || needsTag(q.text)
+    let text = (tagged ? "[\(q.format.rawValue)]" : "") + escape(q.text)
+    if !s.isEmpty && !text.isEmpty { s += " " }
+    s += text
+    let gf = q.generalFeedback.isEmpty ? "" : "####" + guarded(q.generalFeedback, q.format)
+    // A missing-word question keeps its text up to the brace as it is.
+    let open = q.textAfter.isEmpty ? " {" : "{"
+    switch q.kind {
+    case .description:
+      return s
+    case .essay:
+      return s + open + gf + "}" + escape(q.textAfter)
+    case .trueFalse(let correct, let whenTrue, let whenFalse):
+      let right = correct ? whenTrue : whenFalse
+      let wrong = correct ? whenFalse : whenTrue
+      var body = correct ? "TRUE" : "FALSE"
+      if !wrong.isEmpty || !right.isEmpty { body += "#" + guarded(wrong, q.format) }
+      if !right.isEmpty { body += "#" + guarded(right, q.format) }
+      return s + open + body + gf + "}" + escape(q.textAfter)
+    default:
+      break
+    }
+    var lines: [String] = []
+    switch q.kind {
+    case .multipleChoice(let answers, let multiple):
+      for a in answers {
+        var mark: String
+        if a.fraction == 1 && !multiple {
+          mark = "="
+        } else if a.fraction == 0 {
+          // An answer that begins like a weight needs an explicit one.
+          mark = a.text.hasPrefix("%") ? "~%0%" : "~"
+        } else {
+          mark = "~%\(percent(a.fraction))%"
+        }
+        lines.append(mark + guarded(a.text, q.format) + feedback(a.feedback, q.format))
+      }
+      // Without a `~` Moodle would read the question as short answer.
+      if !multiple && !answers.contains(where: { $0.fraction != 1 }) { lines.append("~") }
+    case .shortAnswer(let answers):
+      for a in answers {
+        let mark =
+          a.fraction == 1 && !a.text.hasPrefix("%") ? "=" : "=%\(percent(a.fraction))%"
+        lines.append(mark + guarded(a.text, q.format) + feedback(a.feedback, q.format))
+      }
+    case .matching(let pairs):
+      for p in pairs {
+        let left = guarded(p.text, q.format)
+        lines.append("=" + left + (left.isEmpty ? "" : " ") + "-> " + escape(p.match))
+      }
+    case .numerical(let answers):
+      var otherwise: String?
+      for a in answers {
+        if a.target.isAnyNumber {
+          otherwise = a.feedback
+          continue
+        }
+        let mark = a.fraction == 1 ? "=" : "=%\(percent(a.fraction))%"
+        let target: String
+        switch a.target {
+        case .value(let v, let t):
+          target = t == 0 ? formatNumber(v) : "\(formatNumber(v)):\(formatNumber(t))"
+        case .range(let lo, let hi):
+          target = "\(formatNumber(lo))..\(formatNumber(hi))"
+        }
+        lines.append(mark + target + feedback(a.feedback, q.format))
+      }
+      if let otherwise { lines.append("~" + feedback(otherwise, q.format, always: true)) }
+      return s + open + "#\n"
+        + (lines + (gf.isEmpty ? [] : [gf])).map { "\t" + $0 }.joined(separator: "\n")
+        + "\n}" + escape(q.textAfter)
+    default:
+      break
+    }
+    if !gf.isEmpty { lines.append(gf) }
+    return s + open + "\n" + lines.map { "\t" + $0 }.joined(separator: "\n") + "\n}"
+      + escape(q.textAfter)
+  }
+
+  static func feedback(_ f: String, _ format: Question.TextFormat, always: Bool = false)
+    -> String
+  {
+    f.isEmpty && !always ? "" : "#" + guarded(f, format)
+  }
+
+  /// Escaped text; a text that would be read as a format tag or a comment gets the
+  /// question's own format tag in front, which the reader removes again.
+  static func guarded(_ s: String, _ format: Question.TextFormat) -> String {
+    needsTag(s) ? "[\(format.rawValue)]" + escape(s) : escape(s)
+  }
+
+  static func needsTag(_ s: String) -> Bool { s.hasPrefix("[") || s.hasPrefix("//") }
+
+  /// Moodle's `repchar`: backslash and `~ = # { } :` escaped, newlines as `\n`.
+  static func escape(_ s: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
+    for b in s.utf8 {
+      switch b {
+      case 0x5C, 0x7E, 0x3D, 0x23, 0x7B, 0x7D, 0x3A:
+        out += [0x5C, b]
+      case 0x0A:
+        out += [0x5C, UInt8(ascii: "n")]
+      case 0x0D:
+        // A carriage return would end the line; Moodle drops it too.
+        break
+      default:
+        out.append(b)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// A weight in percent written without exponent (the reader's pattern has none), with
+  /// up to nine decimals, preferring the shortest form that reads back exactly.
+  static func percent(_ fraction: Double) -> String {
+    let p = fraction * 100
+    for decimals in 0...9 {
+      let s = fixed(p, decimals: decimals)
+      if let back = parseNumber(s), back / 100 == fraction { return s }
+    }
+    return fixed(p, decimals: 9)
+  }
+
+  static func fixed(_ v: Double, decimals: Int) -> String {
+    var scale: Int64 = 1
+    for _ in 0..<decimals { scale *= 10 }
+    let n = Int64((abs(v) * Double(scale)).rounded())
+    var s = String(n / scale)
+    if decimals > 0 {
+      var frac = String(n % scale)
+      while frac.count < decimals { frac = "0" + frac }
+      s += "." + frac
+    }
+    return (v < 0 && n != 0 ? "-" : "") + s
+  }
+}
+
+extension GIFT {
+  /// GIFT text for `questions`, with a `// @key: value` header when `settings` has any.
+  public static func write(_ questions: [Question], settings: QuizSettings) -> String {
+    Writer.write(questions, settings: settings)
+  }
+
+  /// `relais quiz fmt`: the file rewritten in canonical layout, or every error in it.
+  /// Comments other than the settings header are not kept.
+  public static func format(_ text: String, path: String = "<input>") -> Result<
+    String, GIFTErrors
+  > {
+    let r = parse(text, path: path)
+    if !r.errors.isEmpty { return .failure(GIFTErrors(r.errors)) }
+    return .success(Writer.write(r.questions, settings: r.settings))
+  }
+}

@@ -1,0 +1,241 @@
+/// Renders the tree as HTML the way the CommonMark reference implementations do (so the
+/// spec's examples compare byte for byte). Iterative: nesting depth never grows the stack.
+struct HTMLRenderer {
+  var out: [UInt8] = []
+  /// Lesson hooks (sanitizer, heading ids, link rewriting); nil for plain CommonMark.
+  var lesson: LessonRenderer? = nil
+
+  mutating func render(_ doc: Node) -> [UInt8] {
+    out.reserveCapacity(1024)
+    var walker = NodeWalker(doc)
+    var altDepth = 0
+    while let (node, entering) = walker.next() {
+      if altDepth > 0 {
+        // Inside an image: only the plain text goes into `alt`.
+        switch node.kind {
+        case .text, .code, .htmlInline: HTMLRenderer.escape(node.text, into: &out)
+        case .softBreak, .lineBreak: out.append(Bytes.newline)
+        case .image:
+          if entering {
+            altDepth += 1
+          } else {
+            altDepth -= 1
+            if altDepth == 0 { finishImage(node) }
+          }
+        default: break
+        }
+        continue
+      }
+      switch node.kind {
+      case .document: break
+      case .text: HTMLRenderer.escape(node.text, into: &out)
+      case .softBreak: out.append(Bytes.newline)
+      case .lineBreak: lit("<br />\n")
+      case .code:
+        lit("<code>")
+        HTMLRenderer.escape(node.text, into: &out)
+        lit("</code>")
+      case .htmlInline:
+        if lesson != nil {
+          lesson!.sanitize(node.text, into: &out)
+        } else {
+          out.append(contentsOf: node.text)
+        }
+      case .emphasis: lit(entering ? "<em>" : "</em>")
+      case .strong: lit(entering ? "<strong>" : "</strong>")
+      case .strikethrough: lit(entering ? "<del>" : "</del>")
+      case .link:
+        if entering {
+          var dest = node.destination
+          if lesson != nil { dest = lesson!.link(node) }
+          lit("<a href=\"")
+          escape(dest)
+          lit("\"")
+          if !node.title.isEmpty {
+            lit(" title=\"")
+            escape(node.title)
+            lit("\"")
+          }
+          lit(">")
+        } else {
+          lit("</a>")
+        }
+      case .image:
+        var src = node.destination
+        if lesson != nil { src = lesson!.image(node) }
+        lit("<img src=\"")
+        escape(src)
+        lit("\" alt=\"")
+        altDepth = 1  // the image's exit event (in the branch above) closes the tag
+      case .paragraph:
+        if let gp = node.parent?.parent, gp.kind == .list, gp.list.tight { break }
+        if entering {
+          cr()
+          lit("<p>")
+        } else {
+          lit("</p>\n")
+        }
+      case .heading:
+        let tag = UInt8(ascii: "0") + UInt8(node.level)
+        if entering {
+          cr()
+          lit("<h")
+          out.append(tag)
+          if lesson != nil, let id = lesson!.headingID(node) {
+            lit(" id=\"")
+            escape(id)
+            lit("\"")
+          }
+          lit(">")
+        } else {
+          lit("</h")
+          out.append(tag)
+          lit(">\n")
+        }
+      case .codeBlock:
+        cr()
+        lit("<pre><code")
+        if !node.info.isEmpty {
+          let word = node.info.prefix { !Bytes.isWhitespace($0) }
+          lit(" class=\"language-")
+          escape(Array(word))
+          lit("\"")
+        }
+        lit(">")
+        escape(node.literal)
+        lit("</code></pre>\n")
+      case .htmlBlock:
+        cr()
+        if lesson != nil {
+          lesson!.sanitize(node.literal[...], into: &out)
+        } else {
+          out.append(contentsOf: node.literal)
+        }
+        cr()
+      case .thematicBreak:
+        cr()
+        lit("<hr />\n")
+      case .blockQuote:
+        cr()
+        lit(entering ? "<blockquote>\n" : "</blockquote>\n")
+      case .list:
+        cr()
+        if entering {
+          if node.list.ordered {
+            if node.list.start != 1 {
+              lit("<ol start=\"")
+              lit(String(node.list.start))
+              lit("\">\n")
+            } else {
+              lit("<ol>\n")
+            }
+          } else {
+            lit("<ul>\n")
+          }
+        } else {
+          lit(node.list.ordered ? "</ol>\n" : "</ul>\n")
+        }
+      case .item:
+        if entering {
+          cr()
+          lit("<li>")
+        } else {
+          lit("</li>\n")
+        }
+      case .table: renderTable(node, entering)
+      case .tableRow: renderRow(node, entering)
+      case .tableCell:
+        let tag = node.isHeader ? "th" : "td"
+        if entering {
+          cr()
+          lit("<" + tag)
+          switch node.level {
+          case 1: lit(" align=\"left\"")
+          case 2: lit(" align=\"center\"")
+          case 3: lit(" align=\"right\"")
+          default: break
+          }
+          lit(">")
+        } else {
+          lit("</" + tag + ">\n")
+        }
+      }
+    }
+    lesson?.closeOpenTags(into: &out)
+    return out
+  }
+
+  mutating func finishImage(_ node: Node) {
+    lit("\"")
+    if !node.title.isEmpty {
+      lit(" title=\"")
+      escape(node.title)
+      lit("\"")
+    }
+    if lesson != nil { lesson!.imageAttributes(node, into: &out) }
+    lit(" />")
+  }
+
+  mutating func renderTable(_ node: Node, _ entering: Bool) {
+    cr()
+    if entering {
+      lit("<table>\n")
+    } else {
+      if let last = node.lastChild, !last.isHeader { lit("</tbody>\n") }
+      lit("</table>\n")
+    }
+  }
+
+  mutating func renderRow(_ node: Node, _ entering: Bool) {
+    cr()
+    if entering {
+      if node.isHeader {
+        lit("<thead>\n")
+      } else if node.prev?.isHeader == true {
+        lit("<tbody>\n")
+      }
+      lit("<tr>\n")
+    } else {
+      lit("</tr>\n")
+      if node.isHeader { lit("</thead>\n") }
+    }
+  }
+
+  @inline(__always) mutating func cr() {
+    if let l = out.last, l != Bytes.newline { out.append(Bytes.newline) }
+  }
+
+  @inline(__always) mutating func lit(_ s: StaticString) {
+    out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+  }
+
+  mutating func lit(_ s: String) { out.append(contentsOf: s.utf8) }
+
+  mutating func escape(_ s: [UInt8]) { HTMLRenderer.escape(s[...], into: &out) }
+
+  static let needsEscape: [Bool] = {
+    var t = [Bool](repeating: false, count: 256)
+    for c in "&<>\"".utf8 { t[Int(c)] = true }
+    return t
+  }()
+
+  static func escape(_ s: ArraySlice<UInt8>, into out: inout [UInt8]) {
+    var start = s.startIndex
+    var i = start
+    while i < s.endIndex {
+      let c = s[i]
+      if needsEscape[Int(c)] {
+        if i > start { out.append(contentsOf: s[start..<i]) }
+        switch c {
+        case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
+        case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
+        case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+        default: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+        }
+        start = i + 1
+      }
+      i += 1
+    }
+    if start < s.endIndex { out.append(contentsOf: s[start..<s.endIndex]) }
+  }
+}

@@ -1,0 +1,70 @@
+import CSQLite
+import Foundation
+
+/// The database: one writer connection (SQLite allows one writer at a time; serialising here
+/// avoids busy waits) and a small pool of readers, which WAL lets read while the writer writes.
+///
+/// Durability: WAL with `synchronous = FULL`, so a transaction is on disk (fsync of the WAL)
+/// before `write` returns; a response is only sent after that, so an acknowledged answer
+/// survives a crash or a power cut, not only a killed process.
+public final class Database: @unchecked Sendable {  // state guarded by the two locks
+  public let path: String
+  // NSLock rather than Mutex: the closures return arbitrary (non-sending) values.
+  private let writeLock = NSLock()
+  private let writerBox: ConnectionBox
+  private let readerLock = NSLock()
+  nonisolated(unsafe) private var pool: [ConnectionBox] = []  // guarded by readerLock
+  private let readerLimit: Int
+
+  /// Opens (creating if needed) the database at `path`, in WAL mode, and runs `migrations`.
+  public init(path: String, migrations: [Migration] = [], readers: Int = 4) throws {
+    self.path = path
+    let w = try Connection(path: path, readOnly: false)
+    try w.execute("PRAGMA journal_mode = WAL")
+    try w.execute("PRAGMA synchronous = FULL")
+    try Migrator.run(migrations, on: w)
+    writerBox = ConnectionBox(w)
+    readerLimit = readers
+  }
+
+  /// Runs `body` in one write transaction (BEGIN IMMEDIATE … COMMIT).
+  public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+    try writeLock.withLock {
+      try writerBox.connection.transaction { try body(writerBox.connection) }
+    }
+  }
+
+  /// Runs `body` on a reader connection (a consistent snapshot for its duration).
+  public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+    let box = try readerLock.withLock { () -> ConnectionBox in
+      if let b = pool.popLast() { return b }
+      return ConnectionBox(try Connection(path: path, readOnly: false))
+    }
+    defer {
+      readerLock.withLock {
+        if pool.count < readerLimit { pool.append(box) }
+      }
+    }
+    try box.connection.execute("BEGIN")
+    defer { try? box.connection.execute("COMMIT") }
+    return try body(box.connection)
+  }
+
+  /// Copies the live database to `destination` with SQLite's online backup API, while
+  /// other connections keep reading and writing (see `backup(databaseAt:to:)`).
+  public func backup(to destination: String) throws {
+    try Database.backup(databaseAt: path, to: destination)
+  }
+
+  /// Closes every connection (checkpointing the WAL).
+  public func close() {
+    readerLock.withLock { pool.removeAll() }
+    writeLock.withLock { _ = try? writerBox.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+  }
+}
+
+/// Connections are confined by the Mutex that holds them: only the lock holder touches one.
+final class ConnectionBox: @unchecked Sendable {
+  let connection: Connection
+  init(_ c: Connection) { connection = c }
+}

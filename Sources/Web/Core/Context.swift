@@ -1,0 +1,27 @@
+import Academy
+import Catalog
+import HTTPServer
+
+/// Everything a page needs about the request it answers: who asks, in which language,
+/// their CSRF token, and the cookies the response must set.
+public struct Context: Sendable {
+  public var request: HTTPRequest
+  public var user: User?
+  public var sessionToken: String?
+  public var language: Language
+  public var csrfToken: String
+  var setCookies: [String] = []
+  var form: FormFields
+
+  public var role: Role? { user?.role }
+
+  func t(_ key: String) -> String { Strings.text(key, language) }
+  func t(_ key: String, _ args: String...) -> String { Strings.format(key, language, args) }
+
+  func query(_ name: String) -> String? {
+    FormDecoding.decode(Array(request.rawQuery.utf8)).first { $0.0 == name }?.1
+  }
+
+  /// The hidden field every form carries.
+  var csrfField: HTML { "<input type=\"hidden\" name=\"csrf\" value=\"\(csrfToken)\">" }
+}

@@ -1,0 +1,190 @@
+import Catalog
+import Crypto
+import Foundation
+
+/// Offline reading, as a progressive enhancement: every page works without it.
+///
+/// - `/sw.js`, the service worker: keeps the stylesheet, this script and the offline pages;
+///   saves each lesson (and module page) the learner opens, network first; when the network
+///   is gone it serves the saved copy, or the offline page listing what is saved. Quiz and
+///   result pages are never saved: they need the server, and the offline page says so.
+/// - `offline.js` (fingerprinted, loaded on every page with `defer`): registers the worker,
+///   adds "Make this module available offline" to module pages (only when it can work, so
+///   nobody sees a dead button), lists the saved lessons on the offline page, and forgets
+///   saved pages when the person signs out.
+enum OfflineAssets {
+  /// Saved pages (they may show the learner's progress) live in one cache, dropped at sign-out.
+  static let pagesCache = "relais-pages"
+
+  /// The labels the script shows, in every language, from the strings table.
+  static let labels: String = {
+    var table: [String: [String: String]] = [:]
+    for l in Language.allCases {
+      var t: [String: String] = [:]
+      for key in ["save", "saving", "saved", "failed", "retry"] {
+        t[key] = Strings.text("offline.\(key)", l)
+      }
+      table[l.rawValue] = t
+    }
+    let data =
+      (try? JSONSerialization.data(withJSONObject: table, options: [.sortedKeys]))
+      ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self)
+  }()
+
+  static let script = """
+    (function () {
+      'use strict';
+      if (!('serviceWorker' in navigator) || !window.caches || !window.fetch) return;
+      var PAGES = '\(pagesCache)';
+      var LABELS = \(labels);
+      var t = LABELS[document.documentElement.lang] || LABELS.en;
+      navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function () {});
+
+      // Signing out forgets the saved pages: they may show this person's progress.
+      document.querySelectorAll('form[action="/signout"], form[action="/signout/everywhere"]').forEach(function (f) {
+        f.addEventListener('submit', function () { caches.delete(PAGES); });
+      });
+
+      function lessonPath(p) { return /^\\/modules\\/[^\\/]+\\/[^\\/]+$/.test(p) && !/\\/quiz$/.test(p); }
+
+      // A module page: offer to save all its lessons at once.
+      var list = document.querySelector('ol.lessons');
+      if (list && /^\\/modules\\/[^\\/]+$/.test(location.pathname)) {
+        var box = document.createElement('div');
+        box.className = 'actions';
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'secondary';
+        button.textContent = t.save;
+        var status = document.createElement('p');
+        status.setAttribute('role', 'status');
+        box.appendChild(button);
+        list.parentNode.insertBefore(box, list.nextSibling);
+        box.parentNode.insertBefore(status, box.nextSibling);
+        button.addEventListener('click', function () {
+          var urls = [location.pathname];
+          list.querySelectorAll('a[href]').forEach(function (a) {
+            var u = new URL(a.href, location.href);
+            if (u.origin === location.origin && lessonPath(u.pathname)) urls.push(u.pathname);
+          });
+          button.disabled = true;
+          status.textContent = t.saving;
+          caches.open(PAGES).then(function (cache) {
+            return Promise.all(urls.map(function (u) {
+              return fetch(u, { credentials: 'same-origin' }).then(function (r) {
+                if (!r.ok) throw new Error(u);
+                return cache.put(u, r);
+              });
+            }));
+          }).then(function () {
+            status.textContent = t.saved;
+          }).catch(function () {
+            status.textContent = t.failed;
+            button.textContent = t.retry;
+            button.disabled = false;
+          });
+        });
+      }
+
+      // The offline page: list the lessons saved on this device.
+      var saved = document.getElementById('offline-lessons');
+      if (saved) {
+        caches.open(PAGES).then(function (cache) {
+          return cache.keys().then(function (requests) {
+            var lessons = requests.map(function (r) { return new URL(r.url).pathname; }).filter(lessonPath).sort();
+            return Promise.all(lessons.map(function (p) {
+              return cache.match(p).then(function (r) { return r.text(); }).then(function (html) {
+                var doc = new DOMParser().parseFromString(html, 'text/html');
+                var h1 = doc.querySelector('h1');
+                return { path: p, title: (h1 && h1.textContent) || p };
+              });
+            }));
+          });
+        }).then(function (items) {
+          if (!items.length) return;
+          items.forEach(function (item) {
+            var li = document.createElement('li');
+            var a = document.createElement('a');
+            a.href = item.path;
+            a.textContent = item.title;
+            li.appendChild(a);
+            saved.appendChild(li);
+          });
+          saved.hidden = false;
+          var none = document.getElementById('offline-none');
+          if (none) none.hidden = true;
+        }).catch(function () {});
+      }
+    })();
+
+    """
+
+  static let scriptHash = String(Hex.encode(SHA256.hash(script)).prefix(12))
+  static let scriptPath = "/js/offline.\(scriptHash).js"
+
+  /// Precached at install; a new release (new CSS or script) gets a new asset cache.
+  static var precache: [String] { [Assets.cssPath, scriptPath, "/offline", "/offline?quiz=1"] }
+  static let version = String(Hex.encode(SHA256.hash(Assets.cssPath + scriptHash)).prefix(12))
+
+  static let serviceWorker: String = {
+    let list = precache.map { "'\($0)'" }.joined(separator: ", ")
+    return """
+      'use strict';
+      var ASSETS = 'relais-assets-\(version)';
+      var PAGES = '\(pagesCache)';
+      var PRECACHE = [\(list)];
+
+      self.addEventListener('install', function (e) {
+        e.waitUntil(caches.open(ASSETS).then(function (c) { return c.addAll(PRECACHE); }).then(function () { return self.skipWaiting(); }));
+      });
+
+      self.addEventListener('activate', function (e) {
+        e.waitUntil(caches.keys().then(function (keys) {
+          return Promise.all(keys.filter(function (k) { return k.indexOf('relais-assets-') === 0 && k !== ASSETS; })
+            .map(function (k) { return caches.delete(k); }));
+        }).then(function () { return self.clients.claim(); }));
+      });
+
+      function savedPage(p) { return /^\\/modules\\/[^\\/]+(\\/[^\\/]+)?$/.test(p) && !/\\/quiz$/.test(p); }
+      function needsNetwork(p) { return /\\/quiz$/.test(p) || p.indexOf('/attempts/') === 0; }
+      function offline(quiz) { return caches.match(quiz ? '/offline?quiz=1' : '/offline'); }
+
+      self.addEventListener('fetch', function (e) {
+        var req = e.request;
+        var url = new URL(req.url);
+        if (url.origin !== self.location.origin) return;
+        var path = url.pathname;
+        if (req.method !== 'GET') {
+          // A form sent without network (a quiz, "Done"): say so plainly instead of the
+          // browser's error page; going back keeps what was typed.
+          if (req.mode === 'navigate') e.respondWith(fetch(req).catch(function () { return offline(needsNetwork(path)); }));
+          return;
+        }
+        if (path.indexOf('/assets/') === 0 || path.indexOf('/js/') === 0) {
+          // Fingerprinted: a saved copy is always right.
+          e.respondWith(caches.match(req).then(function (hit) {
+            return hit || fetch(req).then(function (res) {
+              if (res.ok) { var copy = res.clone(); caches.open(ASSETS).then(function (c) { c.put(req, copy); }); }
+              return res;
+            });
+          }));
+          return;
+        }
+        if (req.mode !== 'navigate') return;
+        if (savedPage(path)) {
+          // Network first, so a connected learner always sees their latest progress.
+          e.respondWith(fetch(req).then(function (res) {
+            if (res.ok) { var copy = res.clone(); caches.open(PAGES).then(function (c) { c.put(path, copy); }); }
+            return res;
+          }).catch(function () {
+            return caches.open(PAGES).then(function (c) { return c.match(path); }).then(function (hit) { return hit || offline(false); });
+          }));
+          return;
+        }
+        e.respondWith(fetch(req).catch(function () { return offline(needsNetwork(path)); }));
+      });
+
+      """
+  }()
+}

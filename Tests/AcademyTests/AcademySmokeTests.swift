@@ -1,6 +1,0 @@
-import Testing
-@testable import Academy
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Crypto
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}

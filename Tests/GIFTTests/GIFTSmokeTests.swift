@@ -1,6 +1,0 @@
-import Testing
-@testable import GIFT
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import PDF
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}
