@@ -66,6 +66,7 @@ extension Academy {
     let modules = catalog.modules
     let now = self.now
     return try database.read { c in
+      try Academy.tuneForReports(c)
       let users = try c.query(
         "SELECT id, display_name, age_band, gender, disability, erased_at FROM users WHERE id IN (\(sql.sql))",
         sql.params)
@@ -193,10 +194,11 @@ extension Academy {
     let start = end - Int64(weeks) * week
     let sql = scope.sql
     let rows = try database.read { c in
-      try c.query(
+      try Academy.tuneForReports(c)
+      return try c.query(
         """
         SELECT (submitted_at - ?) / ? AS w, COUNT(*) FROM attempts
-        WHERE passed = 1 AND submitted_at >= ? AND user_id IN (\(sql.sql)) GROUP BY w
+        WHERE passed = 1 AND submitted_at >= ? AND +user_id IN (\(sql.sql)) GROUP BY w
         """, [start, week, start] + sql.params)
     }
     var counts = [Int](repeating: 0, count: weeks)

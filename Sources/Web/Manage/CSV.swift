@@ -3,10 +3,22 @@
 /// as a formula (starting with = + - @, tab or CR) is prefixed with ' so it stays text.
 enum CSV {
   static func cell(_ value: String) -> String {
-    var s = value
-    if let f = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f) { s = "'" + s }
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-    else { return s }
+    // One pass over the bytes: exports run to hundreds of thousands of cells.
+    var formula = false
+    var quote = false
+    for (i, b) in value.utf8.enumerated() {
+      if i == 0 {
+        formula =
+          b == UInt8(ascii: "=") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+          || b == UInt8(ascii: "@") || b == 9 || b == 13
+      }
+      if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 10 || b == 13 {
+        quote = true
+        break
+      }
+    }
+    let s = formula ? "'" + value : value
+    guard quote else { return s }
     return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 

@@ -140,12 +140,8 @@ enum DashboardPage {
 
   static func acknowledgementSummary(_ app: App, _ ctx: Context, scope: ReportScope) throws -> HTML
   {
-    var counts: [String: Int] = [:]
-    for a in try app.academy.acknowledgements(scope: scope) {
-      counts["\(a.document) v\(a.version)", default: 0] += 1
-    }
-    let rows: [HTML] = counts.keys.sorted().map {
-      "<tr><th scope=\"row\">\($0)</th><td>\(counts[$0]!)</td></tr>"
+    let rows: [HTML] = try app.academy.acknowledgementCounts(scope: scope).map {
+      "<tr><th scope=\"row\">\($0.document) v\($0.version)</th><td>\($0.count)</td></tr>"
     }
     return """
       <h2>\(ctx.t("manage.ack.title"))</h2>

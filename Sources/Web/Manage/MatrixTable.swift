@@ -56,16 +56,15 @@ enum MatrixTable {
   static func sorted(_ rows: [LearnerReportRow], by key: String, descending: Bool)
     -> [LearnerReportRow]
   {
-    let out: [LearnerReportRow]
-    if key == "name" {
-      out = rows.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
-    } else {
-      out = rows.sorted {
-        let a = $0.statuses[key]?.rank ?? 9
-        let b = $1.statuses[key]?.rank ?? 9
-        return a != b ? a < b : ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id)
-      }
+    // Keys computed once per row, not in every comparison.
+    let keyed = rows.map {
+      (rank: key == "name" ? 0 : ($0.statuses[key]?.rank ?? 9), name: $0.name.lowercased(), row: $0)
     }
+    let out = keyed.sorted { a, b in
+      if a.rank != b.rank { return a.rank < b.rank }
+      if a.name != b.name { return a.name < b.name }
+      return a.row.id < b.row.id
+    }.map(\.row)
     return descending ? out.reversed() : out
   }
 
