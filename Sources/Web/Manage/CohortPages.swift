@@ -14,7 +14,7 @@ enum CohortPages {
       <h1>\(ctx.t("manage.cohorts.title"))</h1>
       <p><a href="/manage">\(ctx.t("manage.back"))</a></p>
       \(rows.isEmpty ? HTML("<p>\(ctx.t("manage.cohorts.none"))</p>") : HTML("""
-        <table><thead><tr><th scope="col">\(ctx.t("manage.cohort.name"))</th><th scope="col">\(ctx.t("manage.groups.learners"))</th>\
+        <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.cohort.name"))</th><th scope="col">\(ctx.t("manage.groups.learners"))</th>\
         <th scope="col">\(ctx.t("manage.cohort.created"))</th></tr></thead><tbody>\(rows)</tbody></table>
         """))
       <h2>\(ctx.t("manage.cohorts.create"))</h2>
@@ -68,7 +68,7 @@ enum CohortPages {
       <p><a href="/manage/cohorts">\(ctx.t("manage.cohorts.title"))</a> · <a href="/manage?cohort=\(k.id)">\(ctx.t("manage.cohort.dashboard"))</a></p>
       <h2>\(ctx.t("manage.cohort.overdue"))</h2>
       \(overdue.isEmpty ? HTML("<p>\(ctx.t("manage.cohort.noOverdue"))</p>") : HTML("""
-        <table><thead><tr><th scope="col">\(ctx.t("manage.matrix.learner"))</th><th scope="col">\(ctx.t("manage.module"))</th>\
+        <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.matrix.learner"))</th><th scope="col">\(ctx.t("manage.module"))</th>\
         <th scope="col">\(ctx.t("manage.kind"))</th><th scope="col">\(ctx.t("manage.due"))</th></tr></thead><tbody>\(overdue)</tbody></table>
         """))
       <h2>\(ctx.t("manage.cohort.learners", String(learners.count)))</h2>
@@ -76,7 +76,7 @@ enum CohortPages {
       \(InvitePages.form(ctx, cohortID: k.id))
       <h2>\(ctx.t("manage.assign.title"))</h2>
       \(assignments.isEmpty ? HTML.empty : HTML("""
-        <table><thead><tr><th scope="col">\(ctx.t("manage.assign.who"))</th><th scope="col">\(ctx.t("manage.module"))</th>\
+        <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.assign.who"))</th><th scope="col">\(ctx.t("manage.module"))</th>\
         <th scope="col">\(ctx.t("manage.kind"))</th><th scope="col">\(ctx.t("manage.due"))</th></tr></thead><tbody>\(assignments)</tbody></table>
         """))
       \(assignForm(app, ctx, cohortID: k.id, learners: learners))

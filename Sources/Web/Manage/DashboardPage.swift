@@ -91,7 +91,7 @@ enum DashboardPage {
         \(Charts.bars(label: ctx.t("manage.funnel.chart", title), steps, maxValue: f.invited))
         <figcaption>\(ctx.t("manage.funnel.chart", title))</figcaption>
         </figure>
-        <table><caption>\(title)</caption><tbody>\(cells)</tbody></table>
+        <table tabindex="0"><caption>\(title)</caption><tbody>\(cells)</tbody></table>
         """
     }
     return out
@@ -117,7 +117,7 @@ enum DashboardPage {
     return """
       <h2>\(ctx.t("manage.gain.title"))</h2>
       <p class="hint">\(ctx.t("manage.gain.explain"))</p>
-      <table><thead><tr><th scope="col">\(ctx.t("manage.module"))</th><th scope="col">\(ctx.t("manage.gain.pre"))</th>\
+      <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.module"))</th><th scope="col">\(ctx.t("manage.gain.pre"))</th>\
       <th scope="col">\(ctx.t("manage.gain.post"))</th><th scope="col">\(ctx.t("manage.gain.gain"))</th></tr></thead>
       <tbody>\(rows)</tbody></table>
       """
@@ -133,7 +133,7 @@ enum DashboardPage {
       <figcaption>\(ctx.t("manage.weeks.chart"))</figcaption>
       </figure>
       <details><summary>\(ctx.t("manage.weeks.table"))</summary>
-      <table><thead><tr><th scope="col">\(ctx.t("manage.weeks.week"))</th><th scope="col">\(ctx.t("manage.weeks.passes"))</th></tr></thead>
+      <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.weeks.week"))</th><th scope="col">\(ctx.t("manage.weeks.passes"))</th></tr></thead>
       <tbody>\(cells)</tbody></table></details>
       """
   }
@@ -145,7 +145,7 @@ enum DashboardPage {
     }
     return """
       <h2>\(ctx.t("manage.ack.title"))</h2>
-      <table><thead><tr><th scope="col">\(ctx.t("manage.ack.document"))</th><th scope="col">\(ctx.t("manage.ack.signed"))</th></tr></thead>
+      <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.ack.document"))</th><th scope="col">\(ctx.t("manage.ack.signed"))</th></tr></thead>
       <tbody>\(rows)</tbody></table>
       <p><a href="/manage/acknowledgements\(ManageRoutes.cohortQuery(ctx))">\(ctx.t("manage.ack.who"))</a></p>
       """

@@ -4,7 +4,15 @@ import HTTPServer
 /// CSV exports (progress, attempts, certificates, groups) and the xAPI statements, all
 /// limited to the cohorts the viewer can see (and `?cohort=` when given).
 enum ExportRoutes {
+  /// Downloads of personal data are staff actions like any other: recorded.
+  static func audit(_ app: App, _ ctx: Context, _ what: String) throws {
+    try app.academy.audit(
+      actor: try ManageRoutes.viewer(ctx).id, action: "export.\(what)", subject: ctx.query("cohort")
+    )
+  }
+
   static func progress(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    try audit(app, ctx, "progress")
     let rows = try app.academy.learnerReport(scope: try ManageRoutes.scope(app, ctx))
     let modules = app.academy.catalog.modules
     var out = CSV.line([
@@ -26,6 +34,7 @@ enum ExportRoutes {
   }
 
   static func attempts(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    try audit(app, ctx, "attempts")
     let records = try app.academy.attemptRecords(scope: try ManageRoutes.scope(app, ctx))
     var out = CSV.line([
       "attempt_id", "learner_id", "name", "module", "kind", "language", "started", "submitted",
@@ -42,6 +51,7 @@ enum ExportRoutes {
   }
 
   static func certificates(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    try audit(app, ctx, "certificates")
     let records = try app.academy.certificateRecords(scope: try ManageRoutes.scope(app, ctx))
     let now = app.academy.now
     var out = CSV.line([
@@ -58,6 +68,7 @@ enum ExportRoutes {
   }
 
   static func groups(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    try audit(app, ctx, "groups")
     let rows = try app.academy.learnerReport(scope: try ManageRoutes.scope(app, ctx))
     let text = CSV.document(
       header: ["dimension", "group", "learners", "started", "passed", "certified"],
@@ -66,6 +77,7 @@ enum ExportRoutes {
   }
 
   static func xapi(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    try audit(app, ctx, "xapi")
     let scope = try ManageRoutes.scope(app, ctx)
     var base = app.configuration.publicURL ?? app.origin(for: ctx.request)
     while base.hasSuffix("/") { base.removeLast() }

@@ -21,7 +21,7 @@ enum GroupsSection {
         }
       }
       out += """
-        <table><caption>\(ctx.t("manage.dimension.\(d.rawValue)"))</caption>
+        <table tabindex="0"><caption>\(ctx.t("manage.dimension.\(d.rawValue)"))</caption>
         <thead><tr><th scope="col">\(ctx.t("manage.groups.group"))</th><th scope="col">\(ctx.t("manage.groups.learners"))</th>\
         <th scope="col">\(ctx.t("manage.funnel.started"))</th><th scope="col">\(ctx.t("manage.funnel.passed"))</th>\
         <th scope="col">\(ctx.t("manage.funnel.certified"))</th></tr></thead>

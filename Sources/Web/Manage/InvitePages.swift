@@ -66,7 +66,7 @@ enum InvitePages {
     let body: HTML = """
       <h1>\(ctx.t("manage.invite.done", String(people.count)))</h1>
       <div class="ok" role="status"><p>\(ctx.t("manage.invite.once"))</p></div>
-      <table><thead><tr><th scope="col">\(ctx.t("manage.cohort.person"))</th><th scope="col">\(ctx.t("invite.locale"))</th>\
+      <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.cohort.person"))</th><th scope="col">\(ctx.t("invite.locale"))</th>\
       <th scope="col">\(ctx.t("invite.link"))</th></tr></thead><tbody>\(rows)</tbody></table>
       <form method="post" action="/manage/cohorts/\(k.id)/sheet">\(ctx.csrfField)\(hidden)
       <div class="actions"><button class="secondary">\(ctx.t("manage.invite.sheet"))</button>

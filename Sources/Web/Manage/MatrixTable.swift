@@ -47,7 +47,7 @@ enum MatrixTable {
     }
     return """
       <p class="meta">\(ctx.t("manage.matrix.count", String(rows.count), String(page), String(pages)))</p>
-      <table><caption class="sr">\(ctx.t("manage.matrix.title"))</caption>
+      <table tabindex="0"><caption class="sr">\(ctx.t("manage.matrix.title"))</caption>
       <thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table>
       <nav class="pager" aria-label="\(ctx.t("manage.matrix.pages"))">\(pager)</nav>
       """
