@@ -68,8 +68,8 @@ extension Academy {
     return try database.read { c in
       try Academy.tuneForReports(c)
       let users = try c.query(
-        "SELECT id, display_name, age_band, gender, disability, erased_at FROM users WHERE id IN (\(sql.sql))",
-        sql.params)
+        "SELECT id, display_name, age_band, gender, disability, erased_at FROM users WHERE "
+          + (sql.usersWhere ?? "id IN (\(sql.sql))"), sql.usersWhere == nil ? sql.params : [])
       var memberships: [String: [String]] = [:]
       for r in try c.query(
         "SELECT user_id, cohort_id FROM cohort_members WHERE user_id IN (\(sql.sql))", sql.params)

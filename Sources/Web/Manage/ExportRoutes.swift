@@ -19,7 +19,7 @@ enum ExportRoutes {
       "learner_id", "name", "module", "status", "lessons_read", "lessons", "best_score",
       "certificate_expires",
     ])
-    for r in rows.sorted(by: { ($0.name, $0.id) < ($1.name, $1.id) }) {
+    for r in MatrixTable.sorted(rows, by: "name", descending: false) {
       for m in modules {
         let f = r.facts[m.slug] ?? ModuleFacts()
         out += CSV.line([

@@ -56,15 +56,15 @@ enum MatrixTable {
   static func sorted(_ rows: [LearnerReportRow], by key: String, descending: Bool)
     -> [LearnerReportRow]
   {
-    // Keys computed once per row, not in every comparison.
-    let keyed = rows.map {
-      (rank: key == "name" ? 0 : ($0.statuses[key]?.rank ?? 9), name: $0.name.lowercased(), row: $0)
+    // Keys computed once per row, and indices sorted rather than the (large) rows.
+    let ranks = rows.map { key == "name" ? 0 : ($0.statuses[key]?.rank ?? 9) }
+    let names = rows.map { $0.name.lowercased() }
+    let order = rows.indices.sorted { a, b in
+      if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+      if names[a] != names[b] { return names[a] < names[b] }
+      return rows[a].id < rows[b].id
     }
-    let out = keyed.sorted { a, b in
-      if a.rank != b.rank { return a.rank < b.rank }
-      if a.name != b.name { return a.name < b.name }
-      return a.row.id < b.row.id
-    }.map(\.row)
+    let out = order.map { rows[$0] }
     return descending ? out.reversed() : out
   }
 
