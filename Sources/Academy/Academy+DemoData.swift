@@ -136,9 +136,11 @@ extension Academy {
           let who = pool[Int.random(in: 0..<pool.count, using: &rng)]
           let m = modules[Int.random(in: 0..<modules.count, using: &rng)]
           let key = who.id + " " + m.slug
-          let kind: String = pick([
-            ("pre", 20), ("certifying", 65), ("refresher", firstPass[key] == nil ? 0 : 15),
-          ])
+          // Only those who read every lesson reach the certifying quiz; others try the pre-test.
+          let kind: String =
+            who.level < 2
+            ? "pre"
+            : pick([("pre", 15), ("certifying", 70), ("refresher", firstPass[key] == nil ? 0 : 15)])
           let start =
             max(who.joined, now - 730 * 86_400)
             + Int64.random(in: 0...max(1, now - who.joined - 3_600), using: &rng)

@@ -44,13 +44,15 @@ public struct AcknowledgementRecord: Sendable {
 }
 
 extension Academy {
+  /// Attempts in the order they were recorded (which is the order they were started).
   public func attemptRecords(scope: ReportScope) throws -> [AttemptRecord] {
     let sql = scope.sql
     return try database.read { c in
-      try c.query(
+      try Academy.tuneForReports(c)
+      return try c.query(
         """
         SELECT a.id, a.user_id, u.display_name, a.module, a.kind, a.locale, a.started_at, a.submitted_at, a.score, a.passed
-        FROM attempts a JOIN users u ON u.id = a.user_id WHERE a.user_id IN (\(sql.sql)) ORDER BY a.started_at
+        FROM attempts a JOIN users u ON u.id = a.user_id WHERE +a.user_id IN (\(sql.sql))
         """, sql.params
       ).map { r in
         AttemptRecord(
@@ -94,6 +96,25 @@ extension Academy {
           readAt: Int64($0[3].int ?? 0))
       }
     }
+  }
+
+  /// How many learners in scope signed each version of each document.
+  public func acknowledgementCounts(scope: ReportScope) throws -> [(
+    document: String, version: String, count: Int
+  )] {
+    let sql = scope.sql
+    return try database.read { c in
+      try c.query(
+        "SELECT document, version, COUNT(*) FROM acknowledgements WHERE user_id IN (\(sql.sql)) GROUP BY document, version ORDER BY document, version DESC",
+        sql.params
+      ).map { ($0[0].string ?? "", $0[1].string ?? "", $0[2].int ?? 0) }
+    }
+  }
+
+  /// Reports scan much of the database: map it into memory rather than copy pages
+  /// through SQLite's small default cache (a no-op after the first call on a connection).
+  static func tuneForReports(_ c: Connection) throws {
+    try c.execute("PRAGMA mmap_size = 268435456")
   }
 
   public func acknowledgements(scope: ReportScope) throws -> [AcknowledgementRecord] {

@@ -44,17 +44,27 @@ extension Academy {
   public static func groups(_ rows: [LearnerReportRow], by dimension: Dimension, now: Int64)
     -> [GroupStat]
   {
-    var stats: [GroupStat] = []
-    for value in dimension.values + ["unstated"] {
-      let members = rows.filter { (dimension.value(of: $0) ?? "unstated") == value }
-      stats.append(
-        GroupStat(
-          value: value, learners: members.count,
-          started: members.filter { $0.facts.values.contains { $0.started } }.count,
-          passed: members.filter { $0.facts.values.contains { $0.passed } }.count,
-          certified: members.filter {
-            $0.facts.values.contains { $0.hasCertificate && ($0.certificateExpiresAt ?? 0) > now }
-          }.count))
+    // One pass over the learners: count into each group.
+    var counts: [String: (learners: Int, started: Int, passed: Int, certified: Int)] = [:]
+    for r in rows {
+      var started = false
+      var passed = false
+      var certified = false
+      for f in r.facts.values {
+        started = started || f.started
+        passed = passed || f.passed
+        certified = certified || (f.hasCertificate && (f.certificateExpiresAt ?? 0) > now)
+      }
+      var c = counts[dimension.value(of: r) ?? "unstated", default: (0, 0, 0, 0)]
+      c.learners += 1
+      if started { c.started += 1 }
+      if passed { c.passed += 1 }
+      if certified { c.certified += 1 }
+      counts[dimension.value(of: r) ?? "unstated"] = c
+    }
+    var stats: [GroupStat] = (dimension.values + ["unstated"]).map { value in
+      let c = counts[value] ?? (0, 0, 0, 0)
+      return GroupStat(value: value, learners: c.learners, started: c.started, passed: c.passed, certified: c.certified)
     }
     let small = stats.indices.filter { stats[$0].learners! < minimumGroupSize }
     var hide = Set(small)

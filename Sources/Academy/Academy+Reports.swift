@@ -54,13 +54,22 @@ extension Academy {
 
   /// Every learner in scope with their status in each module of the catalog.
   public func learnerReport(scope: ReportScope) throws -> [LearnerReportRow] {
+    try learnerReport(sql: scope.sql, allAssignments: scope.cohortIDs == nil)
+  }
+
+  /// One learner's row (their manager's page).
+  public func learnerReport(userID: String) throws -> LearnerReportRow? {
+    try learnerReport(sql: .users([userID]), allAssignments: false).first
+  }
+
+  func learnerReport(sql: ScopeSQL, allAssignments: Bool) throws -> [LearnerReportRow] {
     let modules = catalog.modules
     let now = self.now
     return try database.read { c in
-      let sql = scope.sql
+      try Academy.tuneForReports(c)
       let users = try c.query(
-        "SELECT id, display_name, age_band, gender, disability, erased_at FROM users WHERE id IN (\(sql.sql))",
-        sql.params)
+        "SELECT id, display_name, age_band, gender, disability, erased_at FROM users WHERE "
+          + (sql.usersWhere ?? "id IN (\(sql.sql))"), sql.usersWhere == nil ? sql.params : [])
       var memberships: [String: [String]] = [:]
       for r in try c.query(
         "SELECT user_id, cohort_id FROM cohort_members WHERE user_id IN (\(sql.sql))", sql.params)
@@ -70,7 +79,7 @@ extension Academy {
       }
       let facts = try LearnerFacts.load(c, scope: sql)
       let rules = try AssignmentRule.load(
-        c, cohortIDs: scope.cohortIDs.map { _ in Array(Set(memberships.values.joined())) },
+        c, cohortIDs: allAssignments ? nil : Array(Set(memberships.values.joined())),
         userIDs: users.compactMap { $0[0].string })
       return users.map { r in
         let id = r[0].string ?? ""
@@ -162,21 +171,17 @@ extension Academy {
     let rows = try database.read { c in
       try c.query(
         """
-        SELECT module, kind, AVG(score), COUNT(*) FROM attempts
-        WHERE submitted_at IS NOT NULL AND kind IN ('pre','certifying') AND user_id IN (\(sql.sql))
-        GROUP BY module, kind
+        SELECT module, SUM(pre_score_sum), SUM(pre_submitted), SUM(post_score_sum), SUM(post_submitted)
+        FROM learner_module_stats WHERE user_id IN (\(sql.sql)) GROUP BY module
         """, sql.params)
     }
     return catalog.modules.map { m in
       var g = KnowledgeGain(module: m.slug, preMean: nil, preCount: 0, postMean: nil, postCount: 0)
       for r in rows where r[0].string == m.slug {
-        if r[1].string == "pre" {
-          g.preMean = r[2].double
-          g.preCount = r[3].int ?? 0
-        } else {
-          g.postMean = r[2].double
-          g.postCount = r[3].int ?? 0
-        }
+        g.preCount = r[2].int ?? 0
+        g.postCount = r[4].int ?? 0
+        if g.preCount > 0 { g.preMean = (r[1].double ?? 0) / Double(g.preCount) }
+        if g.postCount > 0 { g.postMean = (r[3].double ?? 0) / Double(g.postCount) }
       }
       return g
     }
@@ -189,10 +194,11 @@ extension Academy {
     let start = end - Int64(weeks) * week
     let sql = scope.sql
     let rows = try database.read { c in
-      try c.query(
+      try Academy.tuneForReports(c)
+      return try c.query(
         """
         SELECT (submitted_at - ?) / ? AS w, COUNT(*) FROM attempts
-        WHERE passed = 1 AND submitted_at >= ? AND user_id IN (\(sql.sql)) GROUP BY w
+        WHERE passed = 1 AND submitted_at >= ? AND +user_id IN (\(sql.sql)) GROUP BY w
         """, [start, week, start] + sql.params)
     }
     var counts = [Int](repeating: 0, count: weeks)

@@ -6,9 +6,13 @@ import Storage
 struct ScopeSQL {
   var sql: String
   var params: [ValueConvertible]
+  /// The same set as a condition on `users` itself (saves a self-join on the largest scope).
+  var usersWhere: String?
 
   static var allLearners: ScopeSQL {
-    ScopeSQL(sql: "SELECT id FROM users WHERE role = 'learner'", params: [])
+    ScopeSQL(
+      sql: "SELECT id FROM users WHERE role = 'learner'", params: [], usersWhere: "role = 'learner'"
+    )
   }
 
   static func learners(inCohorts ids: [String]) -> ScopeSQL {
@@ -42,6 +46,8 @@ public struct ModuleFacts: Sendable {
   public var certificateExpiresAt: Int64?
   public var certificateRevoked = false
 
+  public init() {}
+
   public var started: Bool { lessonsOpened > 0 || attemptsStarted > 0 }
   public var hasCertificate: Bool { certificateExpiresAt != nil && !certificateRevoked }
 }
@@ -56,36 +62,24 @@ struct LearnerFacts {
     try load(c, scope: .users(userIDs))
   }
 
-  /// Three grouped queries over the scope (lesson views, attempts, certificates).
+  /// The summary table (kept by triggers, see `Schema.managing`) and the certificates.
   static func load(_ c: Connection, scope: ScopeSQL) throws -> [String: LearnerFacts] {
     var out: [String: LearnerFacts] = [:]
     for r in try c.query(
-      "SELECT user_id, module, COUNT(*) AS opened, COUNT(read_at) AS nread FROM lesson_views WHERE user_id IN (\(scope.sql)) GROUP BY user_id, module",
-      scope.params)
-    {
-      guard case .text(let u) = r[0], case .text(let m) = r[1] else { continue }
-      out[u, default: LearnerFacts()].modules[m, default: ModuleFacts()].lessonsOpened =
-        r[2].int ?? 0
-      out[u, default: LearnerFacts()].modules[m, default: ModuleFacts()].lessonsRead = r[3].int ?? 0
-    }
-    for r in try c.query(
       """
-      SELECT user_id, module, kind, COUNT(*), MAX(passed), MAX(score), MAX(CASE WHEN passed = 1 THEN submitted_at END)
-      FROM attempts WHERE user_id IN (\(scope.sql)) GROUP BY user_id, module, kind
+      SELECT user_id, module, lessons_opened, lessons_read, attempts, pre_submitted, best_score, passed, last_refresher_pass
+      FROM learner_module_stats WHERE user_id IN (\(scope.sql))
       """, scope.params)
     {
-      guard case .text(let u) = r[0], case .text(let m) = r[1], case .text(let kind) = r[2] else {
-        continue
-      }
-      var f = out[u, default: LearnerFacts()].modules[m, default: ModuleFacts()]
-      f.attemptsStarted += r[3].int ?? 0
-      if kind == "pre" {
-        f.preTaken = true
-      } else {
-        if let s = r[5].double { f.bestScore = max(f.bestScore ?? 0, s) }
-        if r[4].int == 1 { f.passed = true }
-        if kind == "refresher", let at = r[6].int { f.lastRefresherPass = Int64(at) }
-      }
+      guard case .text(let u) = r[0], case .text(let m) = r[1] else { continue }
+      var f = ModuleFacts()
+      f.lessonsOpened = r[2].int ?? 0
+      f.lessonsRead = r[3].int ?? 0
+      f.attemptsStarted = r[4].int ?? 0
+      f.preTaken = (r[5].int ?? 0) > 0
+      f.bestScore = r[6].double
+      f.passed = r[7].int == 1
+      f.lastRefresherPass = r[8].int.map(Int64.init)
       out[u, default: LearnerFacts()].modules[m] = f
     }
     for r in try c.query(

@@ -1,0 +1,75 @@
+/// Calendar dates for forms and tables: ISO `YYYY-MM-DD` in UTC, the same in every
+/// language, which is what `<input type="date">` sends.
+enum Dates {
+  static func day(_ t: Int64) -> String {
+    let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
+    let (y, m, d) = civil(days)
+    return String(format4(y)) + "-" + two(m) + "-" + two(d)
+  }
+
+  /// `YYYY-MM-DDThh:mm:ssZ` (xAPI timestamps, CSV), written byte by byte: exports make
+  /// hundreds of thousands of them.
+  static func instant(_ t: Int64) -> String {
+    let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
+    let s = Int(t - days * 86_400)
+    let (y, m, d) = civil(days)
+    var b = [UInt8](repeating: 0, count: 20)
+    func put(_ v: Int, _ at: Int, _ width: Int) {
+      var v = v
+      for k in stride(from: at + width - 1, through: at, by: -1) {
+        b[k] = UInt8(48 + v % 10)
+        v /= 10
+      }
+    }
+    put(y, 0, 4)
+    b[4] = 45
+    put(m, 5, 2)
+    b[7] = 45
+    put(d, 8, 2)
+    b[10] = 84
+    put(s / 3600, 11, 2)
+    b[13] = 58
+    put(s / 60 % 60, 14, 2)
+    b[16] = 58
+    put(s % 60, 17, 2)
+    b[19] = 90
+    return String(decoding: b, as: UTF8.self)
+  }
+
+  /// The end of the given day (UTC), so a task due "on" a date is late only after it.
+  static func parseDay(_ s: String?) -> Int64? {
+    guard let s else { return nil }
+    let parts = s.split(separator: "-")
+    guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+      (1970...2200).contains(y), (1...12).contains(m), (1...31).contains(d)
+    else { return nil }
+    return daysFromCivil(y, m, d) * 86_400 + 86_399
+  }
+
+  static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+  static func format4(_ n: Int) -> String {
+    String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n)
+  }
+
+  // Howard Hinnant's days-from-civil algorithms (proleptic Gregorian).
+  static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int64 {
+    let y = m <= 2 ? y0 - 1 : y0
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return Int64(era * 146_097 + doe - 719_468)
+  }
+
+  static func civil(_ z0: Int64) -> (Int, Int, Int) {
+    let z = Int(z0) + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+}
