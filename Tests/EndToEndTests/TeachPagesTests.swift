@@ -136,13 +136,14 @@ import Testing
   @Test func statisticsPageAndCSVShowTheItemAnalysis() throws {
     defer { finish() }
     let admin = try server.adminClient()
-    let users = try (1...3).map {
+    // Six learners, one attempt each on day i + 1: four right, two wrong.
+    let users = try (1...6).map {
       try server.academy.createUser(role: .learner, displayName: "L\($0)").id
     }
     try server.academy.database.write { c in
       for (i, u) in users.enumerated() {
         let id = "s\(i)"
-        let right = i < 2
+        let right = i < 4
         try c.execute(
           "INSERT INTO attempts(id, user_id, module, kind, locale, quiz_hash, layout, started_at, submitted_at, score, passed) VALUES (?, ?, 'fact-checking', 'certifying', 'en', 'h', '[]', 1, ?, ?, 0)",
           [id, u, 86_400 * (i + 1), right ? 1.0 : 0.0])
@@ -150,19 +151,29 @@ import Testing
           "INSERT INTO answers(attempt_id, question_id, position, response, fraction, needs_grading) VALUES (?, 'fc-voice-note', 0, ?, ?, 0)",
           [id, ResponseCodec.encode(.choice(right ? 0 : 1)), right ? 1.0 : 0.0])
       }
+      try c.execute("INSERT INTO cohorts(id, name, created_at) VALUES ('small', 'Small group', 0)")
+      try c.execute(
+        "INSERT INTO cohort_members(cohort_id, user_id) VALUES ('small', ?)", [users[0]])
     }
     let page = try admin.get("/teach/modules/fact-checking/statistics")
     #expect(page.status == 200)
-    #expect(page.body.contains("Final quiz attempts counted: 3"))
+    #expect(page.body.contains("Final quiz attempts counted: 6"))
     #expect(page.body.contains("67 %"))
-    #expect(page.body.contains("Post it with &quot;not sure if true, please check&quot;: 1"))
-    let csv = try admin.get(
-      "/teach/modules/fact-checking/statistics.csv?from=1970-01-01&to=1970-01-02")
+    #expect(page.body.contains("Post it with &quot;not sure if true, please check&quot;: 2"))
+    // k = round(0.27 × 6) = 2: the two best attempts got it right, the two worst wrong.
+    #expect(page.body.contains("<td class=\"num\">1.00</td>"))
+    let csv = try admin.get("/teach/modules/fact-checking/statistics.csv")
     #expect(csv.header("Content-Type")?.hasPrefix("text/csv") == true)
     #expect(
       csv.body.hasPrefix("question,type,attempts,facility,discrimination,flags,wrong_answers\r\n"))
-    #expect(csv.body.contains("\"fc-voice-note\",\"multichoice\",1,1.0000,"))
-    let fr = try admin.get("/teach/modules/fact-checking/statistics", headers: [])
-    #expect(fr.status == 200)
+    #expect(csv.body.contains("\"fc-voice-note\",\"multichoice\",6,0.6667,1.0000,"))
+    // Fewer than five learners (a period of two days, or a one-person cohort): nothing shown.
+    let early = try admin.get(
+      "/teach/modules/fact-checking/statistics.csv?from=1970-01-01&to=1970-01-02")
+    #expect(!early.body.contains("fc-voice-note"))
+    let small = try admin.get("/teach/modules/fact-checking/statistics?cohort=small")
+    #expect(small.body.contains("Fewer than 5 learners"))
+    #expect(small.body.contains("<option value=\"small\" selected>Small group</option>"))
+    #expect(!small.body.contains("fc-voice-note"))
   }
 }

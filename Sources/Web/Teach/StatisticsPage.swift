@@ -6,6 +6,10 @@ import HTTPServer
 /// `/teach/modules/:m/statistics`: item analysis of the certifying quiz for a chosen cohort
 /// and period (a GET form, so a view can be bookmarked), and the same as CSV.
 enum StatisticsPage {
+  /// Groups smaller than this are not shown (DESIGN: small-cell suppression), so a small
+  /// cohort's statistics cannot be read back to one learner's answers.
+  static let minimumGroup = 5
+
   static func filter(_ ctx: Context) -> ItemAnalysisFilter {
     let cohort = ctx.query("cohort").flatMap { $0.isEmpty ? nil : $0 }
     return ItemAnalysisFilter(
@@ -55,10 +59,14 @@ enum StatisticsPage {
       <p>\(ctx.t("teach.stats.attempts", String(a.attempts)))</p>
       <h2>\(ctx.t("teach.stats.prePost"))</h2>
       <table><tr><th scope="col">\(ctx.t("teach.stats.learners"))</th><th scope="col">\(ctx.t("teach.stats.preMean"))</th><th scope="col">\(ctx.t("teach.stats.postMean"))</th><th scope="col">\(ctx.t("teach.stats.gain"))</th></tr>
-      <tr><td class="num">\(a.prePost.learners)</td><td class="num">\(percent(a.prePost.preMean))</td><td class="num">\(percent(a.prePost.postMean))</td><td class="num">\(a.prePost.gain.map { ($0 >= 0 ? "+" : "") + percent($0) } ?? "–")</td></tr></table>
+      \(prePostRow(a.prePost))</table>
       <h2>\(ctx.t("teach.stats.questions"))</h2>
       <p class="hint">\(ctx.t("teach.stats.explain"))</p>
       """
+    guard a.learners >= minimumGroup else {
+      body += "<p class=\"notice\">\(ctx.t("teach.stats.suppressed", String(minimumGroup)))</p>"
+      return .page(Layout.page(ctx, title: ctx.t("teach.stats.title"), body))
+    }
     var rows: [HTML] = []
     for q in a.questions {
       let flags: [HTML] = q.flags.sorted { $0.rawValue < $1.rawValue }.map {
@@ -81,11 +89,23 @@ enum StatisticsPage {
     return .page(Layout.page(ctx, title: ctx.t("teach.stats.title"), body))
   }
 
+  static func prePostRow(_ p: PrePostComparison) -> HTML {
+    guard p.learners >= minimumGroup else {
+      return
+        "<tr><td class=\"num\">\(p.learners < 1 ? "0" : "< \(minimumGroup)")</td><td>–</td><td>–</td><td>–</td></tr>"
+    }
+    let gain = p.gain.map { ($0 >= 0 ? "+" : "") + percent($0) } ?? "–"
+    return """
+      <tr><td class="num">\(p.learners)</td><td class="num">\(percent(p.preMean))</td><td class="num">\(percent(p.postMean))</td><td class="num">\(gain)</td></tr>
+      """
+  }
+
   static func csv(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let m = try TeachRoutes.moduleSlug(app, ctx)
     let a = try app.academy.itemAnalysis(module: m, filter: filter(ctx))
     var out = "question,type,attempts,facility,discrimination,flags,wrong_answers\r\n"
-    for q in a.questions {
+    // Small groups: the header only (see `minimumGroup`).
+    for q in a.learners >= minimumGroup ? a.questions : [] {
       let wrong = q.wrongAnswers.map {
         "\($0.answer.isEmpty ? "(no answer)" : $0.answer): \($0.count)"
       }.joined(separator: "; ")
@@ -98,7 +118,10 @@ enum StatisticsPage {
       out += cells.joined(separator: ",") + "\r\n"
     }
     out += "\r\npre_post_learners,pre_mean,post_mean,gain\r\n"
-    let p = a.prePost
+    var p = a.prePost
+    if p.learners < minimumGroup {
+      p = PrePostComparison(learners: 0, preMean: nil, postMean: nil, gain: nil)
+    }
     out +=
       "\(p.learners),\([p.preMean, p.postMean, p.gain].map { $0.map { String(format: "%.4f", $0) } ?? "" }.joined(separator: ","))\r\n"
     var r = HTTPResponse(status: 200, contentType: "text/csv; charset=utf-8", body: out)

@@ -132,6 +132,10 @@ extension Strings {
       "Facility: share of the marks obtained. Discrimination: how much better the top 27 % of attempts did on the question than the bottom 27 % (−1 to 1; below 0, stronger learners miss it more).",
       "Facilité : part des points obtenus. Discrimination : combien les 27 % meilleures tentatives réussissent mieux la question que les 27 % moins bonnes (−1 à 1 ; sous 0, les plus forts la ratent davantage)."
     ),
+    "teach.stats.suppressed": (
+      "Fewer than {1} learners in this selection: question statistics are not shown, so no one’s answers can be singled out.",
+      "Moins de {1} participants dans cette sélection : les statistiques ne sont pas affichées, pour qu’on ne puisse pas retrouver les réponses d’une personne."
+    ),
     "teach.stats.question": ("Question", "Question"),
     "teach.stats.answers": ("Answers", "Réponses"),
     "teach.stats.facility": ("Facility", "Facilité"),
