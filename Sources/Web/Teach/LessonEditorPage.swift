@@ -63,7 +63,7 @@ enum LessonEditorPage {
       \(EditorText.textarea(id: "source", name: "source", text, label: ctx.t("teach.edit.source")))
       <div class="actions">
       <button class="primary" name="action" value="save">\(ctx.t("common.save"))</button>
-      <button class="secondary" name="action" value="preview">\(ctx.t("teach.edit.preview"))</button>
+      <button class="btn secondary" name="action" value="preview">\(ctx.t("teach.edit.preview"))</button>
       </div>
       <p class="hint">\(ctx.t("teach.edit.hint"))</p>
       </form>

@@ -9,7 +9,7 @@ enum TeachAssets {
     @media (min-width:60rem){.editor{grid-template-columns:minmax(0,1fr) 360px}}
     .editor textarea{min-height:28rem;font:0.95rem/1.45 ui-monospace,monospace}
     .phone{width:100%;max-width:360px;border:1px solid #bbb;border-radius:12px;padding:.8rem;overflow-wrap:anywhere;max-height:40rem;overflow-y:auto}
-    .tree ul{padding-left:1.2rem}.tree li{margin:.25rem 0}
+    .tree ul{padding-left:1.2rem}.tree li{margin:.25rem 0}.tree,.problems{overflow-wrap:anywhere}
     .problems{font-family:ui-monospace,monospace;font-size:.9rem;overflow-x:auto}
     .versions{display:grid;gap:1rem;grid-template-columns:1fr}
     @media (min-width:60rem){.versions{grid-template-columns:1fr 1fr}}
