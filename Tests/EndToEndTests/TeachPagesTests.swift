@@ -79,6 +79,16 @@ import Testing
     let stored = content.lesson("fact-checking", "media/photo-de-la-gare-1.png")
     #expect(try Data(contentsOf: stored) == Data(Self.png))
     #expect(try admin.follow(ok).body.contains("![](media/photo-de-la-gare-1.png)"))
+    // Served to anyone at the address lessons link to; other files are not reachable.
+    let served = try server.client().get("/media/fact-checking/photo-de-la-gare-1.png")
+    #expect(
+      served.status == 200 && served.header("Content-Type") == "image/png",
+      "\(served.status) \(served.headers)")
+    for path in ["/media/fact-checking/..%2Fmodule.md", "/media/..%2F..%2Fetc/passwd.png"] {
+      let status = try server.client().get(path).status
+      #expect(status == 404 || status == 400, "\(path): \(status)")
+    }
+    #expect(try server.client().get("/media/fact-checking/module.md").status == 404)
 
     let big = Self.png + [UInt8](repeating: 0, count: 61 * 1024)
     let tooBig = try admin.postMultipart(

@@ -9,7 +9,8 @@ import HTTPServer
 enum TeachRoutes {
   static func routes(_ app: App) -> [Route] {
     [
-      Route("GET", "/teach", .trainers) { ctx in try TeachHomePage.render(app, &ctx) },
+      Route("GET", "/teach", .trainers, offload: true) { ctx in try TeachHomePage.render(app, &ctx)
+      },
       Route("GET", "/teach/teach.css", .trainers) { _ in TeachAssets.css() },
       Route("GET", "/teach/editor.js", .trainers) { _ in TeachAssets.script() },
       Route("POST", "/teach/modules", .trainers) { ctx in try TeachHomePage.newModule(app, &ctx) },
@@ -35,12 +36,13 @@ enum TeachRoutes {
       Route("POST", "/teach/essays/:attempt/:question", .trainers) { ctx in
         try EssaysPage.mark(app, &ctx)
       },
-      Route("GET", "/teach/modules/:m/statistics", .trainers) { ctx in
+      Route("GET", "/teach/modules/:m/statistics", .trainers, offload: true) { ctx in
         try StatisticsPage.render(app, &ctx)
       },
-      Route("GET", "/teach/modules/:m/statistics.csv", .trainers) { ctx in
+      Route("GET", "/teach/modules/:m/statistics.csv", .trainers, offload: true) { ctx in
         try StatisticsPage.csv(app, &ctx)
       },
+      Route("GET", "/media/:m/:file", .anyone) { ctx in try MediaFiles.serve(app, &ctx) },
     ]
   }
 
