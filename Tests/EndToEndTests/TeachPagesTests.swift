@@ -32,6 +32,10 @@ import Testing
     #expect(page.body.contains("Assessments/fact-checking.pre.gift"))
     #expect(page.body.contains("href=\"/teach/modules/fact-checking/statistics\""))
     #expect(page.body.contains("No problems in the content."))
+    #expect(
+      page.body.contains(
+        "<th scope=\"row\">fact-checking</th><td lang=\"fr\">Français</td><td class=\"num\">4/4</td>"
+      ))
   }
 
   @Test func newModuleLessonAndTranslationFromThePage() throws {

@@ -1,6 +1,10 @@
 extension Strings {
   static let teach: [String: Entry] = [
     "teach.title": ("Teach: content", "Enseigner : contenus"),
+    "teach.coverage": ("Translations", "Traductions"),
+    "teach.coverage.module": ("Module", "Module"),
+    "teach.coverage.lessons": ("Lessons", "Leçons"),
+    "teach.coverage.questions": ("Questions", "Questions"),
     "teach.tree": ("Modules and lessons", "Modules et leçons"),
     "teach.problems": ("Problems", "Problèmes"),
     "teach.noProblems": ("No problems in the content.", "Aucun problème dans les contenus."),

@@ -18,6 +18,7 @@ enum TeachHomePage {
       <p><a href="/teach/essays">\(ctx.t("teach.essays.title"))</a></p>
       """
     body += problemList(ctx, problems, errors: errors.count)
+    body += coverageTable(ctx, served.coverage)
     let tree = ContentTree.scan(store.loader)
     body += "<h2>\(ctx.t("teach.tree"))</h2><div class=\"tree\">"
     for m in tree.modules {
@@ -51,6 +52,25 @@ enum TeachHomePage {
       ? "<div class=\"bad\" role=\"alert\"><p>\(ctx.t("teach.errorsServing", String(errors)))</p></div>"
       : "<div class=\"notice\"><p>\(ctx.t("teach.warningsOnly", String(problems.count)))</p></div>"
     return "\(head)<h2>\(ctx.t("teach.problems"))</h2><ul class=\"problems\">\(items)</ul>"
+  }
+
+  /// Translation coverage of the served content: module × language, present/total.
+  static func coverageTable(_ ctx: Context, _ rows: [TranslationCoverage]) -> HTML {
+    guard !rows.isEmpty else { return .empty }
+    func cell(_ present: Int, _ missing: Int) -> HTML {
+      let text = "\(present)/\(present + missing)"
+      return missing == 0
+        ? "<td class=\"num\">\(text)</td>"
+        : "<td class=\"num\"><span class=\"status warn\">\(text)</span></td>"
+    }
+    let lines: [HTML] = rows.map {
+      "<tr><th scope=\"row\">\($0.module)</th><td lang=\"\($0.language.rawValue)\">\($0.language.nativeName)</td>\(cell($0.lessonsPresent, $0.lessonsMissing))\(cell($0.questionsPresent, $0.questionsMissing))</tr>"
+    }
+    return """
+      <h2>\(ctx.t("teach.coverage"))</h2>
+      <table><tr><th scope="col">\(ctx.t("teach.coverage.module"))</th><th scope="col">\(ctx.t("teach.language"))</th><th scope="col">\(ctx.t("teach.coverage.lessons"))</th><th scope="col">\(ctx.t("teach.coverage.questions"))</th></tr>
+      \(lines)</table>
+      """
   }
 
   static func moduleCard(
