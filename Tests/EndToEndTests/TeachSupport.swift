@@ -1,3 +1,4 @@
+import Academy
 import Foundation
 
 /// A private copy of the repository's content for tests that edit files, and a few helpers
@@ -72,5 +73,20 @@ extension TestHTTPClient {
       "POST", path,
       headers: [("Content-Type", "multipart/form-data; boundary=\(boundary)"), ("Origin", origin)],
       body: body)
+  }
+}
+
+extension TestServer {
+  /// A client signed in with a given staff role, through a one-time link.
+  func staffClient(_ role: Role, name: String = "Staff") throws -> TestHTTPClient {
+    let user = try academy.createUser(role: role, displayName: name)
+    let token = try academy.createSignInLink(userID: user.id, createdBy: nil)
+    let c = client()
+    _ = try c.get("/signin/link/\(token)")
+    let r = try c.post("/signin/link/\(token)", [])
+    guard r.status == 303 else {
+      throw TestHTTPClient.ClientError(description: "sign-in failed: \(r.status)")
+    }
+    return c
   }
 }
