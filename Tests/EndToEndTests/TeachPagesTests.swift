@@ -123,7 +123,7 @@ import Testing
         "INSERT INTO attempts(id, user_id, module, kind, locale, quiz_hash, layout, started_at, submitted_at, score, passed) VALUES ('att1', ?, 'fact-checking', 'certifying', 'en', 'h', '[]', 1, 2, 0.5, 0)",
         [learner.id])
       try c.execute(
-        "INSERT INTO answers(attempt_id, question_id, position, response, fraction, needs_grading) VALUES ('att1', 'fc-voice-note', 0, ?, 1, 0), ('att1', 'essay-x', 1, ?, NULL, 1)",
+        "INSERT INTO answers(attempt_id, question_id, position, response, fraction, needs_grading) VALUES ('att1', 'fc-voice-note', 0, ?, 1, 0), ('att1', 'essay x/1', 1, ?, NULL, 1)",
         [
           ResponseCodec.encode(.choice(0)),
           ResponseCodec.encode(.text("I would <b>check</b> first.")),
@@ -132,17 +132,26 @@ import Testing
     let page = try admin.get("/teach/essays")
     #expect(page.body.contains("I would &lt;b&gt;check&lt;/b&gt; first."))
     #expect(!page.body.contains("Amina"))  // blind marking
-    let bad = try admin.post("/teach/essays/att1/essay-x", [("percent", "150")])
+    #expect(page.body.contains("name=\"question\" value=\"essay x/1\""))
+    let unknown = try admin.post(
+      "/teach/essays", [("attempt", "att1"), ("question", "nope"), ("percent", "50")])
+    #expect(unknown.status == 404)
+    let bad = try admin.post(
+      "/teach/essays", [("attempt", "att1"), ("question", "essay x/1"), ("percent", "150")])
     #expect(bad.location == "/teach/essays?problem=teach.error.fraction")
     let r = try admin.post(
-      "/teach/essays/att1/essay-x", [("percent", "100"), ("feedback", "Well argued")])
+      "/teach/essays",
+      [
+        ("attempt", "att1"), ("question", "essay x/1"), ("percent", "100"),
+        ("feedback", "Well argued"),
+      ])
     #expect(r.location == "/teach/essays?done=marked")
     let score = try server.academy.database.read {
       try $0.scalar("SELECT score FROM attempts WHERE id = 'att1'").double
     }
     #expect(score == 1)
     #expect(
-      try server.academy.essayMark(attemptID: "att1", questionID: "essay-x")?.feedback
+      try server.academy.essayMark(attemptID: "att1", questionID: "essay x/1")?.feedback
         == "Well argued")
     #expect(try admin.get("/teach/essays").body.contains("No essay is waiting for a mark."))
   }

@@ -24,7 +24,8 @@ enum EssaysPage {
         <p><strong>\(ctx.t("teach.essays.question"))</strong> \(e.question)</p>
         <p><strong>\(ctx.t("teach.essays.answer"))</strong></p>
         <blockquote><p>\(e.answer)</p></blockquote>
-        <form method="post" action="/teach/essays/\(e.attemptID)/\(e.questionID)">\(ctx.csrfField)
+        <form method="post" action="/teach/essays">\(ctx.csrfField)
+        <input type="hidden" name="attempt" value="\(e.attemptID)"><input type="hidden" name="question" value="\(e.questionID)">
         <label for="pct-\(i)">\(ctx.t("teach.essays.mark"))</label>
         <input type="number" id="pct-\(i)" name="percent" min="0" max="100" step="1" required inputmode="numeric">
         <label for="fb-\(i)">\(ctx.t("teach.essays.feedback"))</label>
@@ -38,9 +39,11 @@ enum EssaysPage {
   }
 
   static func mark(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
-    guard let u = ctx.user, let attempt = ctx.request.parameters["attempt"],
-      let question = ctx.request.parameters["question"]
-    else { throw AcademyError.notFound }
+    // Question ids are authors' free text: they travel in the form, not in the path.
+    guard let u = ctx.user, let attempt = ctx.form["attempt"], let question = ctx.form["question"]
+    else {
+      throw AcademyError.notFound
+    }
     guard let pct = Double((ctx.form["percent"] ?? "").trimmingCharacters(in: .whitespaces)),
       (0...100).contains(pct)
     else { return TeachRoutes.back("/teach/essays", problem: "teach.error.fraction") }

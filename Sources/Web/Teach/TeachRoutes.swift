@@ -33,7 +33,7 @@ enum TeachRoutes {
         try LessonEditorPage.livePreview(app, &ctx)
       },
       Route("GET", "/teach/essays", .trainers) { ctx in try EssaysPage.render(app, &ctx) },
-      Route("POST", "/teach/essays/:attempt/:question", .trainers) { ctx in
+      Route("POST", "/teach/essays", .trainers) { ctx in
         try EssaysPage.mark(app, &ctx)
       },
       Route("GET", "/teach/modules/:m/statistics", .trainers, offload: true) { ctx in
