@@ -57,12 +57,21 @@ public struct PrePostComparison: Sendable, Equatable {
   public var postMean: Double?
   /// `postMean - preMean` over those learners.
   public var gain: Double?
+
+  public init(learners: Int, preMean: Double?, postMean: Double?, gain: Double?) {
+    self.learners = learners
+    self.preMean = preMean
+    self.postMean = postMean
+    self.gain = gain
+  }
 }
 
 public struct ItemAnalysis: Sendable {
   public var module: String
   /// Certifying attempts covered.
   public var attempts: Int
+  /// Distinct learners behind those attempts (for small-cell suppression).
+  public var learners: Int
   public var questions: [QuestionStatistics]
   public var prePost: PrePostComparison
 }
@@ -155,7 +164,8 @@ extension Academy {
             flags: flags))
       }
       return ItemAnalysis(
-        module: slug, attempts: certifying.count, questions: stats,
+        module: slug, attempts: certifying.count,
+        learners: Set(certifying.map { $0.string("user_id") ?? "" }).count, questions: stats,
         prePost: Self.prePost(attemptRows))
     }
   }

@@ -202,5 +202,8 @@ public final class App: Sendable {
 
 extension Context {
   /// The CSRF token of a multipart form (uploads), read from its `csrf` part.
-  var multipartCSRF: String? { nil }
+  var multipartCSRF: String? {
+    guard request.method == "POST", request.mediaType == "multipart/form-data" else { return nil }
+    return request.multipartParts()?.first { $0.name == "csrf" && $0.filename == nil }?.text
+  }
 }

@@ -80,7 +80,7 @@ enum ServeCommand {
     let server = HTTPServer(configuration: config, router: app.router())
     let port = try server.start()
     app.attach(server)
-    if watch { store.watch(every: 1) }
+    if watch { store.watch(every: CatalogStore.reloadInterval) }
 
     let admin = try academy.ensureAdmin()
     let token = try academy.createSignInLink(userID: admin.id, createdBy: nil, hours: 24)
