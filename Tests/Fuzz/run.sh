@@ -1,38 +1,80 @@
 #!/bin/sh
-# Builds and runs one libFuzzer target: Tests/Fuzz/run.sh TARGET [RUNS]
-#   Tests/Fuzz/run.sh http 1000000
-# A target is a folder Tests/Fuzz/TARGET/ holding Swift files with an LLVMFuzzerTestOneInput
-# entry and an optional corpus/ of seeds, plus one case below naming the sources it needs.
-# Crashes are written to $OUT/crash-*; turn each into a regression test.
+# Builds and runs the libFuzzer targets: Tests/Fuzz/run.sh TARGET [RUNS]
+#   Tests/Fuzz/run.sh http 1000000        one target, one million inputs
+#   Tests/Fuzz/run.sh all 1000000         every target in turn; stops at the first crash
+# Targets: http (request parser), forms (form-urlencoded, cookies, multipart, Set-Cookie),
+# markdown, gift. A target is a folder Tests/Fuzz/TARGET/ with Swift files holding an
+# LLVMFuzzerTestOneInput entry, optional seeds in corpus/ or seeds/ and an optional *.dict,
+# plus one case below naming the module sources it is compiled with (no SwiftPM: the
+# sources are built straight into the fuzzer with -sanitize=fuzzer,address).
+# Output goes to $FUZZ_OUT (default /tmp/relais-fuzz-TARGET): the binary, the growing
+# corpus, and crash-*/timeout-*/oom-* inputs. Replay one with: $FUZZ_OUT/fuzz-TARGET FILE.
+# Turn each crash into a regression test in the module's tests, then fix.
 set -eu
-target=${1:?usage: run.sh TARGET [RUNS]}
+target=${1:?usage: run.sh TARGET|all [RUNS]}
 runs=${2:-100000}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-out=${FUZZ_OUT:-/tmp/relais-fuzz-$target}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
 
+if [ "$target" = all ]; then
+  for t in http forms markdown gift; do
+    if [ -d "$here/$t" ]; then
+      FUZZ_OUT= "$0" "$t" "$runs"
+    else
+      echo "run.sh: no Tests/Fuzz/$t yet, skipped" >&2
+    fi
+  done
+  exit 0
+fi
+
+out=${FUZZ_OUT:-${TMPDIR:-/tmp}/relais-fuzz-$target}
+max_len=2048
+h=Sources/HTTPServer
 case $target in
   http)
-    dir=Sources/HTTPServer
-    sources="$dir/HTTPSyntax.swift $dir/HTTPHeaders.swift $dir/HTTPRequest.swift
-      $dir/RequestHead.swift $dir/RequestParser.swift $dir/RequestParser+Lines.swift
-      $dir/FormDecoding.swift $dir/HTTPRequest+Form.swift $dir/HTTPRequest+Query.swift
-      $dir/HTTPRequest+Cookies.swift"
+    sources="$h/HTTPSyntax.swift $h/HTTPHeaders.swift $h/HTTPRequest.swift
+      $h/RequestHead.swift $h/RequestParser.swift $h/RequestParser+Lines.swift
+      $h/FormDecoding.swift $h/HTTPRequest+Form.swift $h/HTTPRequest+Query.swift
+      $h/HTTPRequest+Cookies.swift"
     ;;
-  # markdown) sources="Sources/Markdown/*.swift" ;;
+  forms)
+    sources="$h/HTTPSyntax.swift $h/HTTPHeaders.swift $h/HTTPRequest.swift
+      $h/RequestParser+Lines.swift $h/FormDecoding.swift $h/HTTPRequest+Form.swift
+      $h/HTTPRequest+Query.swift $h/HTTPRequest+Cookies.swift $h/SetCookie.swift
+      $h/ResponseSerializer.swift $h/HTTPResponse.swift $h/RequestHead.swift $h/RequestParser.swift"
+    ;;
+  markdown) sources=$(ls Sources/Markdown/*.swift 2>/dev/null || true) ;;
+  gift)
+    sources=$(ls Sources/GIFT/*.swift 2>/dev/null || true)
+    max_len=4096
+    ;;
   *)
-    echo "run.sh: unknown target '$target'" >&2
+    echo "run.sh: unknown target '$target' (http, forms, markdown, gift, all)" >&2
     exit 2
     ;;
 esac
+cd "$root"
+if ! ls Tests/Fuzz/"$target"/*.swift >/dev/null 2>&1; then
+  echo "run.sh: Tests/Fuzz/$target has no fuzz entry yet" >&2
+  exit 2
+fi
 
 mkdir -p "$out/corpus"
-cd "$root"
+echo "== building fuzz-$target"
 # shellcheck disable=SC2086  # the source list is meant to split into words
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz$target \
   $sources Tests/Fuzz/"$target"/*.swift -o "$out/fuzz-$target"
 seeds=""
-if [ -d "Tests/Fuzz/$target/corpus" ]; then seeds="Tests/Fuzz/$target/corpus"; fi
-# The Swift backtracer can hang under ASan after a crash; libFuzzer reports it anyway.
+for d in corpus seeds; do
+  if [ -d "Tests/Fuzz/$target/$d" ]; then seeds="$seeds Tests/Fuzz/$target/$d"; fi
+done
+dict=""
+for f in Tests/Fuzz/"$target"/*.dict; do
+  if [ -f "$f" ]; then dict="-dict=$f"; fi
+done
+echo "== running fuzz-$target for $runs inputs (crashes go to $out/)"
+start=$(date +%s)
 # shellcheck disable=SC2086
-SWIFT_BACKTRACE=enable=no "$out/fuzz-$target" -runs="$runs" -max_len=2048 -timeout=10 -print_final_stats=1 \
-  -artifact_prefix="$out/" "$out/corpus" $seeds
+"$out/fuzz-$target" -runs="$runs" -max_len=$max_len -timeout=10 -rss_limit_mb=2048 \
+  -print_final_stats=1 -artifact_prefix="$out/" $dict "$out/corpus" $seeds
+echo "== fuzz-$target: $runs inputs, no crash, $(($(date +%s) - start)) s"
