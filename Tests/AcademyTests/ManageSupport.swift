@@ -5,15 +5,8 @@ import Synchronization
 
 @testable import Academy
 
-/// A clock tests can move forward.
-final class TestClock: Sendable {
-  let now = Mutex<Int64>(1_790_000_000)
-  func advance(days: Int64) { now.withLock { $0 += days * 86_400 } }
-  var value: Int64 { now.withLock { $0 } }
-}
-
 /// An Academy on a fresh database with the repository's own curriculum.
-func makeAcademy(clock: TestClock = TestClock()) throws -> Academy {
+func makeAcademy(clock: TestClock = TestClock(1_790_000_000)) throws -> Academy {
   let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
   let dir = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -8,10 +8,10 @@ import Testing
   @Test func datesAreWrittenInTheReadersLanguageAndAsUTCISO() {
     // 2026-03-01 09:05:07 UTC
     let t: Int64 = 1_772_355_907
-    #expect(CertificateDates.long(t, .en) == "1 March 2026")
-    #expect(CertificateDates.long(t, .fr) == "1er mars 2026")
-    #expect(CertificateDates.long(t + 86_400 * 14, .fr) == "15 mars 2026")
-    #expect(CertificateDates.iso(t) == "2026-03-01T09:05:07Z")
+    #expect(Dates.long(t, .en) == "1 March 2026")
+    #expect(Dates.long(t, .fr) == "1er mars 2026")
+    #expect(Dates.long(t + 86_400 * 14, .fr) == "15 mars 2026")
+    #expect(Dates.instant(t) == "2026-03-01T09:05:07Z")
   }
 
   @Test func recipientIdentityIsSaltedSHA256OfTheRecipientURL() {

@@ -42,8 +42,8 @@ enum OpenBadges {
           recipientURL(userID: cert.userID, base: base), salt: cert.recipientSalt),
       ] as [String: Any],
       "badge": "\(base)/badges/\(cert.module).json",
-      "issuedOn": CertificateDates.iso(cert.issuedAt),
-      "expires": CertificateDates.iso(cert.expiresAt),
+      "issuedOn": Dates.instant(cert.issuedAt),
+      "expires": Dates.instant(cert.expiresAt),
       "verification": ["type": "hosted"],
       "evidence": "\(base)/certificates/\(cert.code)",
     ]
