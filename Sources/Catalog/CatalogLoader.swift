@@ -104,7 +104,8 @@ public struct CatalogLoader: Sendable {
     let rendered = Markdown.lesson(front.body, options: lessonOptions(module: nil))
     let page = Page(
       slug: slug, title: front.string("title") ?? slug, version: front.string("version"),
-      html: rendered.html, path: path, hash: ContentHash.of(data))
+      html: rendered.html, path: path, hash: ContentHash.of(data),
+      references: References(rendered, bodyLine: front.bodyLine))
     return (page, problems)
   }
 

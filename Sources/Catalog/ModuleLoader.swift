@@ -57,7 +57,8 @@ struct ModuleLoader {
       lessonTexts[stem, default: Localized()].values[lang] = LessonText(
         title: front.string("title") ?? stem, minutes: front.int("minutes") ?? 5,
         objectives: front.list("objectives") ?? [], html: rendered.html,
-        headings: rendered.headings.map(\.text), path: path, hash: ContentHash.of(data))
+        headings: rendered.headings.map(\.text), path: path, hash: ContentHash.of(data),
+        references: References(rendered, bodyLine: front.bodyLine))
     }
     guard let front = moduleFront else {
       problems.append(
