@@ -28,7 +28,9 @@ struct LinkChecker {
     let url = curriculum.deletingLastPathComponent().appendingPathComponent(path)
     guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
     let front = FrontMatter.parse(String(decoding: data, as: UTF8.self))
-    let rendered = Markdown.lesson(front.body, options: LessonOptions())
+    let rendered = loader.cache.lesson(front.body, module: nil, kind: "plain") {
+      Markdown.lesson(front.body, options: LessonOptions())
+    }
     var out: [ContentProblem] = []
     let offset = front.bodyLine - 1
     for link in rendered.links {
