@@ -122,6 +122,10 @@ enum LessonEditorPage {
       actor: ctx.user?.id, action: "content.save", subject: t.path,
       detail:
         "\(currentHash.prefix(12)) → \(EditorText.hash(bytes).prefix(12)), \(bytes.count) bytes")
+    // Reload now rather than at the next poll, so the page we return to shows this
+    // version's problems. (A poll running at the same time is harmless: a stale result is
+    // replaced at the next poll, as its fingerprint no longer matches the files.)
+    app.academy.content.reloadIfChanged()
     return TeachRoutes.back("/teach/edit/\(t.module)/\(t.file)", done: "saved")
   }
 

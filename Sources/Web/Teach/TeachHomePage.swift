@@ -165,6 +165,7 @@ enum TeachHomePage {
     let loader = app.academy.content.loader
     do {
       let urls = try action(loader)
+      app.academy.content.reloadIfChanged()  // the next page shows the new files' problems
       try app.academy.audit(
         actor: ctx.user?.id, action: "content.create", subject: subject,
         detail: urls.map { $0.lastPathComponent }.joined(separator: " "))
