@@ -68,7 +68,7 @@ enum TeachHomePage {
     }
     return """
       <h2>\(ctx.t("teach.coverage"))</h2>
-      <table><tr><th scope="col">\(ctx.t("teach.coverage.module"))</th><th scope="col">\(ctx.t("teach.language"))</th><th scope="col">\(ctx.t("teach.coverage.lessons"))</th><th scope="col">\(ctx.t("teach.coverage.questions"))</th></tr>
+      <table tabindex="0"><tr><th scope="col">\(ctx.t("teach.coverage.module"))</th><th scope="col">\(ctx.t("teach.language"))</th><th scope="col">\(ctx.t("teach.coverage.lessons"))</th><th scope="col">\(ctx.t("teach.coverage.questions"))</th></tr>
       \(lines)</table>
       """
   }
