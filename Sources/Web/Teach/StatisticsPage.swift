@@ -95,7 +95,13 @@ enum StatisticsPage {
   static func prePost(_ ctx: Context, _ p: PrePostComparison) -> HTML {
     let shown = p.learners >= minimumGroup
     let learners = shown || p.learners == 0 ? String(p.learners) : "< \(minimumGroup)"
-    let gain = shown ? p.gain.map { ($0 >= 0 ? "+" : "") + percent($0) } ?? "–" : "–"
+    // Percentage points, not a relative change.
+    let gain =
+      shown
+      ? p.gain.map {
+        ctx.t("teach.stats.points", ($0 >= 0 ? "+" : "−") + String(Int(abs($0 * 100).rounded())))
+      } ?? "–"
+      : "–"
     return """
       <dl class="stats">
       <dt>\(ctx.t("teach.stats.learners"))</dt><dd>\(learners)</dd>

@@ -131,6 +131,7 @@ extension Strings {
     "teach.stats.preMean": ("Pre-test mean", "Moyenne du test initial"),
     "teach.stats.postMean": ("Final quiz mean", "Moyenne du quiz final"),
     "teach.stats.gain": ("Gain", "Progression"),
+    "teach.stats.points": ("{1} points", "{1} points"),
     "teach.stats.questions": ("Per question", "Par question"),
     "teach.stats.explain": (
       "Facility: share of the marks obtained. Discrimination: how much better the top 27 % of attempts did on the question than the bottom 27 % (−1 to 1; below 0, stronger learners miss it more).",
