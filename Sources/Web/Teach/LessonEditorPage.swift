@@ -13,6 +13,10 @@ enum LessonEditorPage {
     var url: URL
     /// `Curriculum/m/file.md`, as problems name it.
     var path: String
+    var stem: String
+
+    /// Where learners see it (the served version).
+    var sitePath: String { stem == "module" ? "/modules/\(module)" : "/modules/\(module)/\(stem)" }
   }
 
   /// The file named in the URL: a lesson or `module` file of an existing module.
@@ -23,7 +27,7 @@ enum LessonEditorPage {
       let url = try? loader.lessonFile(module: m, lesson: stem, language: lang),
       url.lastPathComponent == file
     else { throw AcademyError.notFound }
-    return Target(module: m, file: file, url: url, path: "Curriculum/\(m)/\(file)")
+    return Target(module: m, file: file, url: url, path: "Curriculum/\(m)/\(file)", stem: stem)
   }
 
   static func read(_ t: Target) throws -> [UInt8] {
@@ -52,7 +56,7 @@ enum LessonEditorPage {
     let problemItems: [HTML] = problems.map { "<li>\($0.description)</li>" }
     let body: HTML = """
       \(TeachRoutes.stylesheet)
-      <p class="meta"><a href="/teach">\(ctx.t("teach.title"))</a> · <code>\(t.module)</code></p>
+      <p class="meta"><a href="/teach">\(ctx.t("teach.title"))</a> · <code>\(t.module)</code> · <a href="\(t.sitePath)">\(ctx.t("teach.edit.onSite"))</a></p>
       <h1>\(ctx.t("teach.edit.title", t.file))</h1>
       \(notice)
       \(problems.isEmpty ? .empty : HTML("<h2>\(ctx.t("teach.problems"))</h2><ul class=\"problems\">\(problemItems)</ul>"))

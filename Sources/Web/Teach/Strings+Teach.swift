@@ -91,6 +91,7 @@ extension Strings {
     ),
     "teach.error.fraction": ("Give a mark from 0 to 100.", "Donnez une note de 0 à 100."),
     "teach.edit.title": ("Edit {1}", "Modifier {1}"),
+    "teach.edit.onSite": ("See it on the site", "Voir sur le site"),
     "teach.edit.source": ("Markdown", "Markdown"),
     "teach.edit.preview": ("Preview", "Aperçu"),
     "teach.edit.previewTitle": ("Preview on a phone", "Aperçu sur téléphone"),
