@@ -8,8 +8,6 @@ public struct CatalogLoader: Sendable {
   public var assessments: URL
   /// Largest image a lesson may carry (phones on metered data).
   public static let maxImageBytes = 60 * 1024
-  /// Parsed files kept between loads (see `LoadCache`).
-  let cache = LoadCache()
 
   public init(curriculum: URL, assessments: URL) {
     self.curriculum = curriculum

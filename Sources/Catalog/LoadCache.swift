@@ -8,9 +8,33 @@ import Synchronization
 /// a debug build on a busy two-core machine; the hot-reload promise is 2 s).
 ///
 /// Rendering is a pure function of (text, module, options) except for image sizes, which
-/// are read from the `media/` folders: any change there empties the lesson cache. Entries
+/// are read from the `media/` folders: a digest of those is part of the key. Entries
 /// not used by a load are dropped after it, so the cache holds one curriculum at most.
 final class LoadCache: Sendable {
+  /// One cache per content location, the few most recent ones. Kept outside
+  /// `CatalogLoader` on purpose: a stored property would change that public struct's size,
+  /// and incremental builds of its clients have been seen to keep the old size (a crash in
+  /// its initializer until a clean build).
+  private static let byLocation = Mutex<[(key: String, cache: LoadCache)]>([])
+  static let locationsKept = 8
+
+  static func shared(for loader: CatalogLoader) -> LoadCache {
+    let key =
+      loader.curriculum.standardizedFileURL.path + "\u{0}"
+      + loader.assessments.standardizedFileURL.path
+    return byLocation.withLock { list in
+      if let i = list.firstIndex(where: { $0.key == key }) {
+        let entry = list.remove(at: i)
+        list.append(entry)
+        return entry.cache
+      }
+      let cache = LoadCache()
+      list.append((key, cache))
+      if list.count > locationsKept { list.removeFirst() }
+      return cache
+    }
+  }
+
   private struct State {
     var media = ""
     var lessons: [String: RenderedLesson] = [:]
@@ -23,12 +47,13 @@ final class LoadCache: Sendable {
 
   /// Starts a load: what the last load used stays available for this one.
   func begin(media: String) {
+    let digest = ContentHash.of(media)
     state.withLock { s in
-      s.previousLessons = s.media == media ? s.lessons : [:]
+      s.previousLessons = s.lessons
       s.previousQuizzes = s.quizzes
       s.lessons = [:]
       s.quizzes = [:]
-      s.media = media
+      s.media = digest
     }
   }
 
@@ -37,8 +62,11 @@ final class LoadCache: Sendable {
   func lesson(_ body: String, module: String?, kind: String, render: () -> RenderedLesson)
     -> RenderedLesson
   {
-    let key = "\(kind)\u{0}\(module ?? "")\u{0}\(body)"
+    // The media state is part of the key: a load running alongside another (two servers
+    // on the same folders) can never file a render under the wrong image sizes.
+    var key = ""
     if let hit = state.withLock({ s -> RenderedLesson? in
+      key = "\(kind)\u{0}\(module ?? "")\u{0}\(s.media)\u{0}\(body)"
       guard let r = s.lessons[key] ?? s.previousLessons[key] else { return nil }
       s.lessons[key] = r
       return r
@@ -79,4 +107,9 @@ final class LoadCache: Sendable {
     }
     return parts.joined(separator: "\n")
   }
+}
+
+extension CatalogLoader {
+  /// Parsed files kept between loads of this content (see `LoadCache`).
+  var cache: LoadCache { LoadCache.shared(for: self) }
 }
