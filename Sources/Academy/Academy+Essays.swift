@@ -68,6 +68,20 @@ extension Academy {
     }
   }
 
+  /// Every mark of an attempt by question id: for the result page to show the learner the
+  /// trainer's feedback.
+  public func essayMarks(attemptID: String) throws -> [String: EssayMark] {
+    try database.read { c in
+      var out: [String: EssayMark] = [:]
+      for r in try c.query("SELECT * FROM essay_marks WHERE attempt_id = ?", [attemptID]) {
+        out[r.string("question_id") ?? ""] = EssayMark(
+          fraction: r.double("fraction") ?? 0, feedback: r.string("feedback") ?? "",
+          markedBy: r.string("marked_by"), markedAt: Int64(r.int("marked_at") ?? 0))
+      }
+      return out
+    }
+  }
+
   /// Marks an essay answer (0…1) with feedback, then recomputes the attempt's score as the
   /// mean fraction of its graded questions (descriptions excluded, as when it was submitted)
   /// and whether it passes; a certifying or refresher attempt that now passes earns its

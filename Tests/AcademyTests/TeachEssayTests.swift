@@ -37,6 +37,7 @@ struct EssayMarkingTests {
     #expect(try f.academy.pendingEssays().isEmpty)
     let mark = try f.academy.essayMark(attemptID: "E1", questionID: "q6")
     #expect(mark?.fraction == 0.5 && mark?.feedback == "Good start" && mark?.markedBy == trainer)
+    #expect(try f.academy.essayMarks(attemptID: "E1").keys.sorted() == ["q6"])
     let stored = try f.academy.database.read {
       try $0.first("SELECT score, passed FROM attempts WHERE id = 'E1'")
     }

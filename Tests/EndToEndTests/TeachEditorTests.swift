@@ -78,6 +78,17 @@ import Testing
     #expect(log.first?.action == "content.save")
     #expect(log.first?.subject == "Curriculum/fact-checking/01-why-verify.md")
     #expect(log.first?.actorID == (try server.academy.ensureAdmin().id))
+    // The page we come back to already shows the saved version's problems.
+    let broken = try admin.get("/teach/edit/fact-checking/01-why-verify.md")
+    let brokenHash = try #require(broken.body.capture("name=\"hash\" value=\"([0-9a-f]+)\""))
+    let bad = text.replacingOccurrences(of: "minutes: ", with: "minutes: x")
+    let after = try admin.follow(
+      admin.post(
+        "/teach/edit/fact-checking/01-why-verify.md",
+        [("hash", brokenHash), ("source", bad.asSubmittedByBrowser), ("action", "save")]))
+    #expect(
+      after.body.contains(
+        "Curriculum/fact-checking/01-why-verify.md:3: &#39;minutes&#39; must be a whole number"))
     // No temporary file is left behind.
     let names = try FileManager.default.contentsOfDirectory(
       atPath: file.deletingLastPathComponent().path)

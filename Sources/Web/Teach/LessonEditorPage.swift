@@ -13,6 +13,10 @@ enum LessonEditorPage {
     var url: URL
     /// `Curriculum/m/file.md`, as problems name it.
     var path: String
+    var stem: String
+
+    /// Where learners see it (the served version).
+    var sitePath: String { stem == "module" ? "/modules/\(module)" : "/modules/\(module)/\(stem)" }
   }
 
   /// The file named in the URL: a lesson or `module` file of an existing module.
@@ -23,7 +27,7 @@ enum LessonEditorPage {
       let url = try? loader.lessonFile(module: m, lesson: stem, language: lang),
       url.lastPathComponent == file
     else { throw AcademyError.notFound }
-    return Target(module: m, file: file, url: url, path: "Curriculum/\(m)/\(file)")
+    return Target(module: m, file: file, url: url, path: "Curriculum/\(m)/\(file)", stem: stem)
   }
 
   static func read(_ t: Target) throws -> [UInt8] {
@@ -52,7 +56,7 @@ enum LessonEditorPage {
     let problemItems: [HTML] = problems.map { "<li>\($0.description)</li>" }
     let body: HTML = """
       \(TeachRoutes.stylesheet)
-      <p class="meta"><a href="/teach">\(ctx.t("teach.title"))</a> · <code>\(t.module)</code></p>
+      <p class="meta"><a href="/teach">\(ctx.t("teach.title"))</a> · <code>\(t.module)</code> · <a href="\(t.sitePath)">\(ctx.t("teach.edit.onSite"))</a></p>
       <h1>\(ctx.t("teach.edit.title", t.file))</h1>
       \(notice)
       \(problems.isEmpty ? .empty : HTML("<h2>\(ctx.t("teach.problems"))</h2><ul class=\"problems\">\(problemItems)</ul>"))
@@ -122,6 +126,10 @@ enum LessonEditorPage {
       actor: ctx.user?.id, action: "content.save", subject: t.path,
       detail:
         "\(currentHash.prefix(12)) → \(EditorText.hash(bytes).prefix(12)), \(bytes.count) bytes")
+    // Reload now rather than at the next poll, so the page we return to shows this
+    // version's problems. (A poll running at the same time is harmless: a stale result is
+    // replaced at the next poll, as its fingerprint no longer matches the files.)
+    app.academy.content.reloadIfChanged()
     return TeachRoutes.back("/teach/edit/\(t.module)/\(t.file)", done: "saved")
   }
 

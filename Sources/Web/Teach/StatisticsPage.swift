@@ -58,8 +58,7 @@ enum StatisticsPage {
       </form>
       <p>\(ctx.t("teach.stats.attempts", String(a.attempts)))</p>
       <h2>\(ctx.t("teach.stats.prePost"))</h2>
-      <table><tr><th scope="col">\(ctx.t("teach.stats.learners"))</th><th scope="col">\(ctx.t("teach.stats.preMean"))</th><th scope="col">\(ctx.t("teach.stats.postMean"))</th><th scope="col">\(ctx.t("teach.stats.gain"))</th></tr>
-      \(prePostRow(a.prePost))</table>
+      \(prePost(ctx, a.prePost))
       <h2>\(ctx.t("teach.stats.questions"))</h2>
       <p class="hint">\(ctx.t("teach.stats.explain"))</p>
       """
@@ -67,36 +66,49 @@ enum StatisticsPage {
       body += "<p class=\"notice\">\(ctx.t("teach.stats.suppressed", String(minimumGroup)))</p>"
       return .page(Layout.page(ctx, title: ctx.t("teach.stats.title"), body))
     }
-    var rows: [HTML] = []
-    for q in a.questions {
+    // One card per question: a wide table reads badly at 360 px (the CSV has the table).
+    for (i, q) in a.questions.enumerated() {
       let flags: [HTML] = q.flags.sorted { $0.rawValue < $1.rawValue }.map {
         "<span class=\"status warn\">\(ctx.t("teach.stats.flag.\($0.rawValue)"))</span> "
       }
       let wrong: [HTML] = q.wrongAnswers.map {
-        "<li>\($0.answer.isEmpty ? ctx.t("teach.stats.noAnswer") : String($0.answer.prefix(80))): \($0.count)</li>"
+        "<li>\($0.answer.isEmpty ? ctx.t("teach.stats.noAnswer") : String($0.answer.prefix(120))): \($0.count)</li>"
       }
-      rows.append(
+      body += """
+        <section class="card" aria-labelledby="q\(i)">
+        <h3 id="q\(i)"><code>\(q.id)</code></h3>
+        <p class="hint">\(String(q.text.prefix(160)))</p>
+        <dl class="stats">
+        <dt>\(ctx.t("teach.stats.answers"))</dt><dd>\(q.attempts)</dd>
+        <dt>\(ctx.t("teach.stats.facility"))</dt><dd>\(percent(q.facility))</dd>
+        <dt>\(ctx.t("teach.stats.discrimination"))</dt><dd>\(decimal(q.discrimination))</dd>
+        </dl>
+        \(flags.isEmpty ? .empty : HTML("<p>\(flags)</p>"))
+        \(wrong.isEmpty ? .empty : HTML("<p>\(ctx.t("teach.stats.wrong"))</p><ul>\(wrong)</ul>"))
+        </section>
         """
-        <tr><th scope="row"><code>\(q.id)</code><br><span class="hint">\(String(q.text.prefix(100)))</span></th>
-        <td class="num">\(q.attempts)</td><td class="num">\(percent(q.facility))</td><td class="num">\(decimal(q.discrimination))</td>
-        <td>\(flags)</td><td>\(wrong.isEmpty ? .empty : HTML("<ul>\(wrong)</ul>"))</td></tr>
-        """)
     }
-    body += """
-      <table><tr><th scope="col">\(ctx.t("teach.stats.question"))</th><th scope="col">\(ctx.t("teach.stats.answers"))</th><th scope="col">\(ctx.t("teach.stats.facility"))</th><th scope="col">\(ctx.t("teach.stats.discrimination"))</th><th scope="col">\(ctx.t("teach.stats.flags"))</th><th scope="col">\(ctx.t("teach.stats.wrong"))</th></tr>
-      \(rows)</table>
-      """
     return .page(Layout.page(ctx, title: ctx.t("teach.stats.title"), body))
   }
 
-  static func prePostRow(_ p: PrePostComparison) -> HTML {
-    guard p.learners >= minimumGroup else {
-      return
-        "<tr><td class=\"num\">\(p.learners < 1 ? "0" : "< \(minimumGroup)")</td><td>–</td><td>–</td><td>–</td></tr>"
-    }
-    let gain = p.gain.map { ($0 >= 0 ? "+" : "") + percent($0) } ?? "–"
+  /// Learners with both tests, the two means and the gain; hidden for small groups.
+  static func prePost(_ ctx: Context, _ p: PrePostComparison) -> HTML {
+    let shown = p.learners >= minimumGroup
+    let learners = shown || p.learners == 0 ? String(p.learners) : "< \(minimumGroup)"
+    // Percentage points, not a relative change.
+    let gain =
+      shown
+      ? p.gain.map {
+        ctx.t("teach.stats.points", ($0 >= 0 ? "+" : "−") + String(Int(abs($0 * 100).rounded())))
+      } ?? "–"
+      : "–"
     return """
-      <tr><td class="num">\(p.learners)</td><td class="num">\(percent(p.preMean))</td><td class="num">\(percent(p.postMean))</td><td class="num">\(gain)</td></tr>
+      <dl class="stats">
+      <dt>\(ctx.t("teach.stats.learners"))</dt><dd>\(learners)</dd>
+      <dt>\(ctx.t("teach.stats.preMean"))</dt><dd>\(shown ? percent(p.preMean) : "–")</dd>
+      <dt>\(ctx.t("teach.stats.postMean"))</dt><dd>\(shown ? percent(p.postMean) : "–")</dd>
+      <dt>\(ctx.t("teach.stats.gain"))</dt><dd>\(gain)</dd>
+      </dl>
       """
   }
 

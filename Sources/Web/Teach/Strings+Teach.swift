@@ -91,6 +91,7 @@ extension Strings {
     ),
     "teach.error.fraction": ("Give a mark from 0 to 100.", "Donnez une note de 0 à 100."),
     "teach.edit.title": ("Edit {1}", "Modifier {1}"),
+    "teach.edit.onSite": ("See it on the site", "Voir sur le site"),
     "teach.edit.source": ("Markdown", "Markdown"),
     "teach.edit.preview": ("Preview", "Aperçu"),
     "teach.edit.previewTitle": ("Preview on a phone", "Aperçu sur téléphone"),
@@ -131,6 +132,7 @@ extension Strings {
     "teach.stats.preMean": ("Pre-test mean", "Moyenne du test initial"),
     "teach.stats.postMean": ("Final quiz mean", "Moyenne du quiz final"),
     "teach.stats.gain": ("Gain", "Progression"),
+    "teach.stats.points": ("{1} points", "{1} points"),
     "teach.stats.questions": ("Per question", "Par question"),
     "teach.stats.explain": (
       "Facility: share of the marks obtained. Discrimination: how much better the top 27 % of attempts did on the question than the bottom 27 % (−1 to 1; below 0, stronger learners miss it more).",

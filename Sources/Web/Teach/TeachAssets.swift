@@ -15,6 +15,8 @@ enum TeachAssets {
     @media (min-width:60rem){.versions{grid-template-columns:1fr 1fr}}
     .versions pre{max-height:30rem;white-space:pre-wrap}
     .num{text-align:right}
+    dl.stats{display:grid;grid-template-columns:auto 1fr;gap:.2rem 1rem;margin:.5rem 0}
+    dl.stats dt{font-weight:600}dl.stats dd{margin:0}
     """
 
   static let javascript = """

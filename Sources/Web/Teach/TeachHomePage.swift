@@ -68,7 +68,7 @@ enum TeachHomePage {
     }
     return """
       <h2>\(ctx.t("teach.coverage"))</h2>
-      <table><tr><th scope="col">\(ctx.t("teach.coverage.module"))</th><th scope="col">\(ctx.t("teach.language"))</th><th scope="col">\(ctx.t("teach.coverage.lessons"))</th><th scope="col">\(ctx.t("teach.coverage.questions"))</th></tr>
+      <table tabindex="0"><tr><th scope="col">\(ctx.t("teach.coverage.module"))</th><th scope="col">\(ctx.t("teach.language"))</th><th scope="col">\(ctx.t("teach.coverage.lessons"))</th><th scope="col">\(ctx.t("teach.coverage.questions"))</th></tr>
       \(lines)</table>
       """
   }
@@ -165,6 +165,7 @@ enum TeachHomePage {
     let loader = app.academy.content.loader
     do {
       let urls = try action(loader)
+      app.academy.content.reloadIfChanged()  // the next page shows the new files' problems
       try app.academy.audit(
         actor: ctx.user?.id, action: "content.create", subject: subject,
         detail: urls.map { $0.lastPathComponent }.joined(separator: " "))

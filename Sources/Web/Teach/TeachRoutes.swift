@@ -42,7 +42,6 @@ enum TeachRoutes {
       Route("GET", "/teach/modules/:m/statistics.csv", .trainers, offload: true) { ctx in
         try StatisticsPage.csv(app, &ctx)
       },
-      Route("GET", "/media/:m/:file", .anyone) { ctx in try MediaFiles.serve(app, &ctx) },
     ]
   }
 
