@@ -158,7 +158,10 @@ import Testing
     let funnelAfter = try academy.funnels(scope: scope, rows: after)
     #expect(funnelAfter.map(\.started) == funnelBefore.map(\.started))
     #expect(funnelAfter.map(\.passed) == funnelBefore.map(\.passed))
-    #expect(funnelAfter.map(\.certified) == funnelBefore.map { $0.certified - 1 })  // revoked
+    // Her certificate is revoked: one fewer certified in fact-checking, the rest unchanged.
+    #expect(
+      funnelAfter.map(\.certified)
+        == funnelBefore.map { $0.certified - ($0.module == "fact-checking" ? 1 : 0) })
     #expect(try academy.knowledgeGain(scope: scope) == gainBefore)
     #expect(try academy.attemptRecords(scope: scope).count == attemptsBefore)
     #expect(try academy.auditLog(viewer: m, limit: 1).first?.action == "learner.erase")
@@ -183,8 +186,9 @@ import Testing
     #expect(facts.attemptsStarted == 2 && facts.passed && facts.bestScore == 1)
     #expect(facts.lessonsRead == academy.catalog.module("fact-checking")!.lessons.count)
     let gain = try academy.knowledgeGain(scope: ReportScope(cohortIDs: [k.id]))
-    #expect(gain.first?.postCount == 2)
-    #expect(gain.first?.preCount == 0)
+    let factChecking = gain.first { $0.module == "fact-checking" }
+    #expect(factChecking?.postCount == 2)
+    #expect(factChecking?.preCount == 0)
   }
 
   @Test func demoDataIsPlausibleAndConsistent() throws {
