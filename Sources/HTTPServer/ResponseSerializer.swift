@@ -9,12 +9,20 @@
 struct ResponseSerializer {
   let serverName: [UInt8]
   let defaultHeaders: [(String, String)]
+  /// Each default header as its serialised line, built once: a long CSP is not re-scanned
+  /// for every response.
+  private let defaultLines: [[UInt8]]
   private var dateLine: [UInt8] = []
   private var dateSecond = -1
 
   init(serverName: String, defaultHeaders: [(String, String)] = []) {
     self.serverName = Array(serverName.utf8).filter { $0 >= 0x20 && $0 < 0x7F }
     self.defaultHeaders = defaultHeaders
+    self.defaultLines = defaultHeaders.map { field in
+      var line: [UInt8] = []
+      Self.appendField(field.0, field.1, to: &line)
+      return line
+    }
   }
 
   /// Bodies from this size on are not copied behind the header but sent beside it.
@@ -59,8 +67,8 @@ struct ResponseSerializer {
       if Self.isFramingField(field.name) { continue }
       Self.appendField(field.name, field.value, to: &out)
     }
-    for (name, value) in defaultHeaders where response.headers[name] == nil {
-      Self.appendField(name, value, to: &out)
+    for (i, field) in defaultHeaders.enumerated() where response.headers[field.0] == nil {
+      out.append(contentsOf: defaultLines[i])
     }
     if !noBody {
       out.append(contentsOf: "Content-Length: ".utf8)

@@ -172,4 +172,19 @@ import Testing
       #expect(c.readResponse()?.text == "mine")
     }
   }
+
+  @Test func defaultHeadersGoOnEveryResponseUnlessTheResponseSetsThem() throws {
+    var router = Router()
+    router.get("/own") { _ in
+      HTTPResponse(status: 200, headers: HTTPHeaders([("X-Frame-Options", "SAMEORIGIN")]), body: [])
+    }
+    try withServer(router, configure: { $0.defaultHeaders = [("X-Frame-Options", "DENY")] }) {
+      port, _ in
+      let c = try RawClient(port: port)
+      c.send("GET /nope HTTP/1.1\r\nHost: x\r\n\r\nGET /own HTTP/1.1\r\nHost: x\r\n\r\n")
+      #expect(c.readResponse()?.header("X-Frame-Options") == "DENY")
+      let own = try #require(c.readResponse())
+      #expect(own.headers.filter { $0.0 == "X-Frame-Options" }.map(\.1) == ["SAMEORIGIN"])
+    }
+  }
 }
