@@ -22,6 +22,8 @@ struct BlockParser {
   var blank = false
   var partiallyConsumedTab = false
   var allClosed = true
+  /// Blocks whose text the inline phase parses, collected as they are finalized.
+  var leaves: [Node] = []
   var breakMemoLine = [0, 0, 0]
   var breakMemoBad = [0, 0, 0]
 
@@ -327,7 +329,23 @@ struct BlockParser {
       }
       if start > 0 {
         block.literal.removeFirst(start)
-        if Bytes.isBlank(block.literal[...]) { block.unlink() }
+        if Bytes.isBlank(block.literal[...]) {
+          block.unlink()
+          break
+        }
+      }
+      leaves.append(block)
+    case .heading:
+      leaves.append(block)
+    case .table:
+      var row = block.firstChild
+      while let r = row {
+        var cell = r.firstChild
+        while let c = cell {
+          leaves.append(c)
+          cell = c.next
+        }
+        row = r.next
       }
     case .codeBlock:
       if block.fenced {

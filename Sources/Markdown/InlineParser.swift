@@ -97,7 +97,14 @@ struct InlineParser {
     if atLeastOne { pos += 1 }
     while pos < s.endIndex && !Self.special[Int(s[pos])] { pos += 1 }
     if pos == start { pos += 1 }
-    block.appendChild(text(s[start..<pos]))
+    // Extend the previous run when contiguous (`Hello, world! Bye` is one node, not three).
+    if let last = block.lastChild, last.extendable, last.text.endIndex == start {
+      last.text = s[last.text.startIndex..<pos]
+      return
+    }
+    let n = text(s[start..<pos])
+    n.extendable = true
+    block.appendChild(n)
   }
 
   mutating func parseNewline(_ block: Node) {
