@@ -255,7 +255,7 @@ struct BlockParser {
       container.kind != .paragraph && container.kind != .table && acceptsLines(container.kind)
     while !matchedLeaf {
       findNextNonspace()
-      if !indented, let c = peek(nextNonspace), !Self.maybeSpecial[Int(c)] {
+      if !indented, let c = peek(nextNonspace), !Self.maybeSpecial(c) {
         advanceNextNonspace()
         break
       }
@@ -307,11 +307,10 @@ struct BlockParser {
   }
 
   /// Bytes that can begin a block other than a paragraph (a fast path for ordinary text).
-  static let maybeSpecial: [Bool] = {
-    var t = [Bool](repeating: false, count: 256)
-    for c in "#`~*+_=<>0123456789-|:".utf8 { t[Int(c)] = true }
-    return t
-  }()
+  /// `#` `` ` `` `~` `*` `+` `_` `=` `<` `>` digits `-` `|` `:`
+  @inline(__always) static func maybeSpecial(_ c: UInt8) -> Bool {
+    Bytes.inSet(c, 0x77ff_2c08_0000_0000, 0x5000_0001_8000_0000)
+  }
 
   mutating func finalize(_ block: Node) {
     let above = block.parent

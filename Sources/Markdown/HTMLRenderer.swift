@@ -213,29 +213,27 @@ struct HTMLRenderer {
 
   mutating func escape(_ s: [UInt8]) { HTMLRenderer.escape(s[...], into: &out) }
 
-  static let needsEscape: [Bool] = {
-    var t = [Bool](repeating: false, count: 256)
-    for c in "&<>\"".utf8 { t[Int(c)] = true }
-    return t
-  }()
-
   static func escape(_ s: ArraySlice<UInt8>, into out: inout [UInt8]) {
-    var start = s.startIndex
-    var i = start
-    while i < s.endIndex {
-      let c = s[i]
-      if needsEscape[Int(c)] {
-        if i > start { out.append(contentsOf: s[start..<i]) }
-        switch c {
-        case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-        case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-        case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-        default: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+    s.withUnsafeBufferPointer { b in
+      var start = 0
+      var i = 0
+      let n = b.count
+      while i < n {
+        let c = b[i]
+        // `&` `<` `>` `"`
+        if Bytes.inSet(c, 0x5000_0044_0000_0000, 0) {
+          if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i])) }
+          switch c {
+          case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+          case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+          case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+          default: out.append(contentsOf: "&quot;".utf8)
+          }
+          start = i + 1
         }
-        start = i + 1
+        i += 1
       }
-      i += 1
+      if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<n])) }
     }
-    if start < s.endIndex { out.append(contentsOf: s[start..<s.endIndex]) }
   }
 }

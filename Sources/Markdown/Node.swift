@@ -116,7 +116,7 @@ final class Node {
   }
 
   func appendChild(_ child: Node) {
-    child.unlink()
+    if child.parent != nil { child.unlink() }
     child.parent = self
     if let last = lastChild {
       last.next = child
