@@ -124,7 +124,7 @@ struct HTMLRenderer {
           if node.list.ordered {
             if node.list.start != 1 {
               lit("<ol start=\"")
-              lit(String(node.list.start))
+              litString(String(node.list.start))
               lit("\">\n")
             } else {
               lit("<ol>\n")
@@ -148,7 +148,7 @@ struct HTMLRenderer {
         let tag = node.isHeader ? "th" : "td"
         if entering {
           cr()
-          lit("<" + tag)
+          litString("<" + tag)
           switch node.level {
           case 1: lit(" align=\"left\"")
           case 2: lit(" align=\"center\"")
@@ -157,7 +157,7 @@ struct HTMLRenderer {
           }
           lit(">")
         } else {
-          lit("</" + tag + ">\n")
+          litString("</" + tag + ">\n")
         }
       }
     }
@@ -209,7 +209,7 @@ struct HTMLRenderer {
     out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
   }
 
-  mutating func lit(_ s: String) { out.append(contentsOf: s.utf8) }
+  mutating func litString(_ s: String) { out.append(contentsOf: s.utf8) }
 
   mutating func escape(_ s: [UInt8]) { HTMLRenderer.escape(s[...], into: &out) }
 
@@ -223,12 +223,25 @@ struct HTMLRenderer {
         // `&` `<` `>` `"`
         if Bytes.inSet(c, 0x5000_0044_0000_0000, 0) {
           if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i])) }
+          out.append(UInt8(ascii: "&"))
           switch c {
-          case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-          case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-          case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-          default: out.append(contentsOf: "&quot;".utf8)
+          case UInt8(ascii: "&"):
+            out.append(UInt8(ascii: "a"))
+            out.append(UInt8(ascii: "m"))
+            out.append(UInt8(ascii: "p"))
+          case UInt8(ascii: "<"):
+            out.append(UInt8(ascii: "l"))
+            out.append(UInt8(ascii: "t"))
+          case UInt8(ascii: ">"):
+            out.append(UInt8(ascii: "g"))
+            out.append(UInt8(ascii: "t"))
+          default:
+            out.append(UInt8(ascii: "q"))
+            out.append(UInt8(ascii: "u"))
+            out.append(UInt8(ascii: "o"))
+            out.append(UInt8(ascii: "t"))
           }
+          out.append(UInt8(ascii: ";"))
           start = i + 1
         }
         i += 1
