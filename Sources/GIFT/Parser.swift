@@ -126,12 +126,13 @@ struct Parser {
       return nil
     }
     // A missing-word question keeps the spaces around its blank.
-    let missingWord = !after.isEmpty
+    let textAfter = after.isEmpty ? "" : b.text((close + 1)..<r.upperBound, trimStart: false)
+    let missingWord = !textAfter.isEmpty
     let before = missingWord ? r.lowerBound..<open : b.trim(r.lowerBound..<open)
     let (text, format) = formatted(b, before, default: .moodle, trimEnd: !missingWord)
     question.text = text
     question.format = format
-    question.textAfter = missingWord ? b.text((close + 1)..<r.upperBound, trimStart: false) : ""
+    question.textAfter = textAfter
 
     var inner = b.trim((open + 1)..<close)
     if let gf = b.findLastGeneralFeedback(in: inner) {

@@ -64,6 +64,13 @@ enum Writer {
       // Without a `~` Moodle would read the question as short answer.
       if !multiple && !answers.contains(where: { $0.fraction != 1 }) { lines.append("~") }
     case .shortAnswer(let answers):
+      // `=` with `->` would read as matching; a lone right answer can go without `=`.
+      if answers.count == 1, let a = answers.first, a.fraction == 1, a.text.contains("->"),
+        !a.text.hasPrefix("%")
+      {
+        lines.append(guarded(a.text, q.format) + feedback(a.feedback, q.format))
+        break
+      }
       for a in answers {
         let mark =
           a.fraction == 1 && !a.text.hasPrefix("%") ? "=" : "=%\(percent(a.fraction))%"
@@ -137,15 +144,19 @@ enum Writer {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// A weight in percent written without exponent (the reader's pattern has none), with
-  /// up to nine decimals, preferring the shortest form that reads back exactly.
+  /// A weight in percent: the shortest decimal form that reads back as the same fraction,
+  /// never with an exponent (the reader's pattern has none).
   static func percent(_ fraction: Double) -> String {
     let p = fraction * 100
-    for decimals in 0...9 {
+    for decimals in 0...15 {
       let s = fixed(p, decimals: decimals)
       if let back = parseNumber(s), back / 100 == fraction { return s }
     }
-    return fixed(p, decimals: 9)
+    for candidate in [p, p.nextUp, p.nextDown] {
+      let s = "\(candidate)"
+      if !s.contains("e"), let back = parseNumber(s), back / 100 == fraction { return s }
+    }
+    return fixed(p, decimals: 15)
   }
 
   static func fixed(_ v: Double, decimals: Int) -> String {
