@@ -104,6 +104,8 @@ struct Parser {
 
     guard open != nil || close != nil else {
       let (text, format) = formatted(b, r, default: .moodle)
+      // Only escaped blanks (`\n`): nothing to show and nothing to name.
+      if text.isEmpty && !explicit { return nil }
       question.text = text
       question.format = format
       return question
