@@ -15,6 +15,10 @@ struct Parser {
   /// Comment lines before the first question may carry `// @key: value` settings.
   var inHeader = true
   var seenSettings: Set<String> = []
+  /// `//` lines not yet given to a question, and those given: `GIFT.format` writes each
+  /// question's comments back above it.
+  var pendingComments: [String] = []
+  var comments: [[String]] = []
 
   init(_ text: String, path: String) {
     source = SourceText(text)
@@ -36,7 +40,10 @@ struct Parser {
       if r.count >= 2 && source.bytes[r.lowerBound] == 0x2F
         && source.bytes[r.lowerBound + 1] == 0x2F
       {
-        if inHeader { readSetting(r) }
+        let isSetting = inHeader && readSetting(r)
+        if !isSetting {
+          pendingComments.append(String(decoding: source.bytes[r], as: UTF8.self))
+        }
         // Moodle turns a comment line into a single space.
         block.append(0x20, escaped: false, origin: r.lowerBound)
       } else {
@@ -70,7 +77,11 @@ struct Parser {
       if r.isEmpty { return }
     }
     ordinal += 1
-    if let q = readQuestion(b, r) { questions.append(q) }
+    if let q = readQuestion(b, r) {
+      questions.append(q)
+      comments.append(pendingComments)
+      pendingComments = []
+    }
   }
 
   mutating func readQuestion(_ b: Block, _ whole: Range<Int>) -> Question? {

@@ -2,7 +2,10 @@
 /// one answer per line, every special character escaped so that reading the result gives
 /// back the same questions.
 enum Writer {
-  static func write(_ questions: [Question], settings: QuizSettings) -> String {
+  static func write(
+    _ questions: [Question], settings: QuizSettings, comments: [[String]] = [],
+    trailingComments: [String] = []
+  ) -> String {
     var out = ""
     var header: [String] = []
     if let d = settings.draw { header.append("// @draw: \(d)") }
@@ -11,13 +14,15 @@ enum Writer {
     if let w = settings.waitMinutes { header.append("// @wait: \(w)") }
     if !header.isEmpty { out += header.joined(separator: "\n") + "\n\n" }
     var category: String?
-    for q in questions {
+    for (i, q) in questions.enumerated() {
       if q.category != category {
         out += "$CATEGORY: \(escape(q.category ?? ""))\n\n"
         category = q.category
       }
+      for c in i < comments.count ? comments[i] : [] { out += c + "\n" }
       out += question(q) + "\n\n"
     }
+    if !trailingComments.isEmpty { out += trailingComments.joined(separator: "\n") + "\n\n" }
     if out.hasSuffix("\n\n") { out.removeLast() }
     return out
   }
@@ -180,12 +185,16 @@ extension GIFT {
   }
 
   /// `relais quiz fmt`: the file rewritten in canonical layout, or every error in it.
-  /// Comments other than the settings header are not kept.
+  /// `//` comments move to just above the question they were in or before.
   public static func format(_ text: String, path: String = "<input>") -> Result<
     String, GIFTErrors
   > {
-    let r = parse(text, path: path)
-    if !r.errors.isEmpty { return .failure(GIFTErrors(r.errors)) }
-    return .success(Writer.write(r.questions, settings: r.settings))
+    var p = Parser(text, path: path)
+    p.run()
+    if !p.errors.isEmpty { return .failure(GIFTErrors(p.errors)) }
+    return .success(
+      Writer.write(
+        p.questions, settings: p.settings, comments: p.comments,
+        trailingComments: p.pendingComments))
   }
 }

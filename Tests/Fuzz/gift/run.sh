@@ -8,8 +8,11 @@ ROOT=$(cd "$HERE/../../.." && pwd)
 OUT=${FUZZ_OUT:-$ROOT/.build-fuzz-gift}
 mkdir -p "$OUT/corpus"
 cp "$HERE"/seeds/* "$OUT/corpus/" 2>/dev/null || true
+# Build from a copy so edits during the (slow) sanitized build cannot mix versions.
+rm -rf "$OUT/src" && mkdir -p "$OUT/src"
+cp "$ROOT"/Sources/GIFT/*.swift "$HERE/FuzzEntry.swift" "$OUT/src/"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name GIFTFuzz \
-  "$ROOT"/Sources/GIFT/*.swift "$HERE/FuzzEntry.swift" -o "$OUT/fuzz-gift"
+  "$OUT"/src/*.swift -o "$OUT/fuzz-gift"
 cd "$OUT"
 # Swift's own backtracer can take minutes on a sanitized binary; libFuzzer reports enough.
 export SWIFT_BACKTRACE=enable=no
