@@ -89,6 +89,7 @@ struct Parser {
     let startOffset = b.origin[r.lowerBound]
     var id = "q\(ordinal)"
     var explicit = false
+    var duplicate = false
     if b.starts(with: "::", at: r.lowerBound, in: r) {
       guard let close = b.find(0x3A, 0x3A, in: (r.lowerBound + 2)..<r.upperBound) else {
         fail(b.origin[r.lowerBound], "unclosed title: expected '::' after the title")
@@ -98,6 +99,8 @@ struct Parser {
       if !title.isEmpty {
         if let first = explicitIDs[title] {
           fail(b.origin[r.lowerBound + 2], "duplicate id '\(title)' (first used on line \(first))")
+          // Still read, for its own errors, but not returned: only sound questions are.
+          duplicate = true
         } else {
           explicitIDs[title] = source.position(of: startOffset).line
         }
@@ -119,7 +122,7 @@ struct Parser {
       if text.isEmpty && !explicit { return nil }
       question.text = text
       question.format = format
-      return question
+      return duplicate ? nil : question
     }
     guard let open else {
       fail(b.origin[close!], "} without {")
@@ -159,7 +162,7 @@ struct Parser {
       return nil
     }
     question.kind = kind
-    return question
+    return duplicate ? nil : question
   }
 }
 
