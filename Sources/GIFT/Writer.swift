@@ -60,7 +60,7 @@ enum Writer {
           mark = "="
         } else if a.fraction == 0 {
           // An answer that begins like a weight needs an explicit one.
-          mark = a.text.hasPrefix("%") ? "~%0%" : "~"
+          mark = (a.text.utf8.first == 0x25) ? "~%0%" : "~"
         } else {
           mark = "~%\(percent(a.fraction))%"
         }
@@ -71,14 +71,14 @@ enum Writer {
     case .shortAnswer(let answers):
       // `=` with `->` would read as matching; a lone right answer can go without `=`.
       if answers.count == 1, let a = answers.first, a.fraction == 1, a.text.contains("->"),
-        !a.text.hasPrefix("%")
+        !(a.text.utf8.first == 0x25)
       {
         lines.append(guarded(a.text, q.format) + feedback(a.feedback, q.format))
         break
       }
       for a in answers {
         let mark =
-          a.fraction == 1 && !a.text.hasPrefix("%") ? "=" : "=%\(percent(a.fraction))%"
+          a.fraction == 1 && !(a.text.utf8.first == 0x25) ? "=" : "=%\(percent(a.fraction))%"
         lines.append(mark + guarded(a.text, q.format) + feedback(a.feedback, q.format))
       }
     case .matching(let pairs):
@@ -127,7 +127,12 @@ enum Writer {
     needsTag(s) ? "[\(format.rawValue)]" + escape(s) : escape(s)
   }
 
-  static func needsTag(_ s: String) -> Bool { s.hasPrefix("[") || s.hasPrefix("//") }
+  /// Bytes, not Characters: `/` followed by a combining mark still starts a comment.
+  /// A leading BOM would be taken for the file's own when the text opens the file.
+  static func needsTag(_ s: String) -> Bool {
+    let u = s.utf8
+    return u.first == 0x5B || u.starts(with: [0x2F, 0x2F]) || u.starts(with: [0xEF, 0xBB, 0xBF])
+  }
 
   /// Moodle's `repchar`: backslash and `~ = # { } :` escaped, newlines as `\n`.
   static func escape(_ s: String) -> String {
