@@ -119,7 +119,11 @@ struct Parser {
     guard open != nil || close != nil else {
       let (text, format) = formatted(b, r, default: .moodle)
       // Only escaped blanks (`\n`): nothing to show and nothing to name.
-      if text.isEmpty && !explicit { return nil }
+      if text.isEmpty && !explicit {
+        // Not a question, so it must not shift the generated ids of the next ones.
+        ordinal -= 1
+        return nil
+      }
       question.text = text
       question.format = format
       return duplicate ? nil : question

@@ -70,7 +70,8 @@ enum Writer {
       if !multiple && !answers.contains(where: { $0.fraction != 1 }) { lines.append("~") }
     case .shortAnswer(let answers):
       // `=` with `->` would read as matching; a lone right answer can go without `=`.
-      if answers.count == 1, let a = answers.first, a.fraction == 1, a.text.contains("->"),
+      if answers.count == 1, let a = answers.first, a.fraction == 1,
+        a.text.contains("->") || a.feedback.contains("->"),
         !(a.text.utf8.first == 0x25)
       {
         lines.append(guarded(a.text, q.format) + feedback(a.feedback, q.format))

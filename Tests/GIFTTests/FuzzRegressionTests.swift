@@ -38,3 +38,12 @@ func oracleProblem(_ text: String) -> String? {
   let r = GIFT.parse("A {~a ~b}\n\nB {T}")
   #expect(r.questions.map(\.id) == ["q2"])
 }
+
+@Test func escapedBlankBlockDoesNotShiftGeneratedIDs() {
+  #expect(GIFT.parse("\\n\n\nQ {T}").questions.map(\.id) == ["q1"])
+}
+
+@Test func roundTripOfSingleShortAnswerWithArrowInFeedback() {
+  #expect(oracleProblem("Q {north#go->south}") == nil)
+  #expect(oracleProblem("\u{FEFF}\u{FEFF}x") == nil)
+}
