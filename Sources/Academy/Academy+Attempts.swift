@@ -6,7 +6,9 @@ import Storage
 extension Academy {
   /// The open attempt of this quiz for the learner, or a new one drawn from the bank.
   /// Refuses when the attempts allowed are used up or the wait since the last one isn't over.
-  public func startAttempt(userID: String, module slug: String, kind: QuizKind, language: Language) throws -> Attempt {
+  public func startAttempt(userID: String, module slug: String, kind: QuizKind, language: Language)
+    throws -> Attempt
+  {
     guard let module = catalog.module(slug) else { throw AcademyError.notFound }
     let quiz = kind == .refresher ? module.refresherQuiz(language) : module.quiz(kind, language)
     guard let quiz else { throw AcademyError.notFound }
@@ -18,7 +20,9 @@ extension Academy {
       {
         return Academy.attempt(open)
       }
-      try c.execute("DELETE FROM attempts WHERE user_id = ? AND module = ? AND kind = ? AND submitted_at IS NULL", [userID, slug, kind.rawValue])
+      try c.execute(
+        "DELETE FROM attempts WHERE user_id = ? AND module = ? AND kind = ? AND submitted_at IS NULL",
+        [userID, slug, kind.rawValue])
       let settings = kind == .certifying ? module.settings : quiz.settings
       let past = try c.query(
         "SELECT submitted_at, passed FROM attempts WHERE user_id = ? AND module = ? AND kind = ? AND submitted_at IS NOT NULL ORDER BY submitted_at DESC",
@@ -29,7 +33,8 @@ extension Academy {
       if let wait = settings.waitMinutes, let last = past.first, last.int("passed") != 1,
         let at = last.int("submitted_at"), Int64(at) + Int64(wait) * 60 > now
       {
-        throw AcademyError("quiz.waitBeforeRetry", String((Int64(at) + Int64(wait) * 60 - now + 59) / 60))
+        throw AcademyError(
+          "quiz.waitBeforeRetry", String((Int64(at) + Int64(wait) * 60 - now + 59) / 60))
       }
       let shown = Academy.draw(quiz, settings: settings)
       let attempt = Attempt(
@@ -50,7 +55,8 @@ extension Academy {
     if let n = settings.draw, n < questions.count {
       questions = Array(questions.shuffled(using: &rng).prefix(n))
       // Keep the author's order among the drawn questions: it often tells a story.
-      let position = Dictionary(uniqueKeysWithValues: quiz.questions.enumerated().map { ($1.id, $0) })
+      let position = Dictionary(
+        uniqueKeysWithValues: quiz.questions.enumerated().map { ($1.id, $0) })
       questions.sort { position[$0.id]! < position[$1.id]! }
     }
     let shuffle = settings.shuffleAnswers ?? false
@@ -72,12 +78,17 @@ extension Academy {
 
   /// Grades and stores a submission. Idempotent: submitting an attempt again returns the
   /// stored result and records nothing twice.
-  public func submit(attemptID: String, userID: String, responses: [String: Response]) throws -> AttemptResult {
+  public func submit(attemptID: String, userID: String, responses: [String: Response]) throws
+    -> AttemptResult
+  {
     let now = self.now
     let catalog = self.catalog
     var certificate: String?
     try database.write { c in
-      guard let row = try c.first("SELECT * FROM attempts WHERE id = ? AND user_id = ?", [attemptID, userID]) else {
+      guard
+        let row = try c.first(
+          "SELECT * FROM attempts WHERE id = ? AND user_id = ?", [attemptID, userID])
+      else {
         throw AcademyError.notFound
       }
       let attempt = Academy.attempt(row)
@@ -97,7 +108,10 @@ extension Academy {
         }
         try c.execute(
           "INSERT INTO answers(attempt_id, question_id, position, response, fraction, needs_grading) VALUES (?,?,?,?,?,?)",
-          [attemptID, shown.id, position, ResponseCodec.encode(response), grade.needsManualGrading ? nil : grade.fraction, grade.needsManualGrading])
+          [
+            attemptID, shown.id, position, ResponseCodec.encode(response),
+            grade.needsManualGrading ? nil : grade.fraction, grade.needsManualGrading,
+          ])
       }
       let score = counted == 0 ? 0 : total / Double(counted)
       let passed = attempt.kind == .pre ? nil : score * 100 + 1e-9 >= Double(module.passMark)
@@ -105,7 +119,9 @@ extension Academy {
         "UPDATE attempts SET submitted_at = ?, score = ?, passed = ? WHERE id = ?",
         [now, score, passed.map { $0 ? 1 : 0 }, attemptID])
       if passed == true {
-        certificate = try Certificates.award(c, userID: userID, module: module, attemptID: attemptID, renewal: attempt.kind == .refresher, now: now)
+        certificate = try Certificates.award(
+          c, userID: userID, module: module, attemptID: attemptID,
+          renewal: attempt.kind == .refresher, now: now)
       }
     }
     guard var result = try attemptResult(attemptID: attemptID) else { throw AcademyError.notFound }
@@ -117,18 +133,24 @@ extension Academy {
   public func attemptResult(attemptID: String) throws -> AttemptResult? {
     let catalog = self.catalog
     return try database.read { c in
-      guard let row = try c.first("SELECT * FROM attempts WHERE id = ?", [attemptID]) else { return nil }
+      guard let row = try c.first("SELECT * FROM attempts WHERE id = ?", [attemptID]) else {
+        return nil
+      }
       let attempt = Academy.attempt(row)
       guard let module = catalog.module(attempt.module),
         let quiz = Academy.quiz(module, attempt.kind, attempt.language)
       else { return nil }
-      let stored = try c.query("SELECT question_id, response FROM answers WHERE attempt_id = ?", [attemptID])
+      let stored = try c.query(
+        "SELECT question_id, response FROM answers WHERE attempt_id = ?", [attemptID])
       var responses: [String: Response] = [:]
-      for r in stored { responses[r.string("question_id") ?? ""] = ResponseCodec.decode(r.string("response") ?? "") }
+      for r in stored {
+        responses[r.string("question_id") ?? ""] = ResponseCodec.decode(r.string("response") ?? "")
+      }
       let answers = attempt.shown.compactMap { shown -> AnsweredQuestion? in
         guard let q = quiz.question(shown.id) else { return nil }
         let response = responses[shown.id] ?? .none
-        return AnsweredQuestion(question: q, shown: shown, response: response, grade: GIFT.grade(q, response))
+        return AnsweredQuestion(
+          question: q, shown: shown, response: response, grade: GIFT.grade(q, response))
       }
       return AttemptResult(attempt: attempt, answers: answers, passMark: module.passMark)
     }
@@ -138,9 +160,15 @@ extension Academy {
   public func attempts(userID: String, module: String? = nil) throws -> [Attempt] {
     try database.read { c in
       if let module {
-        return try c.query("SELECT * FROM attempts WHERE user_id = ? AND module = ? AND submitted_at IS NOT NULL ORDER BY submitted_at DESC", [userID, module]).map(Academy.attempt)
+        return try c.query(
+          "SELECT * FROM attempts WHERE user_id = ? AND module = ? AND submitted_at IS NOT NULL ORDER BY submitted_at DESC",
+          [userID, module]
+        ).map(Academy.attempt)
       }
-      return try c.query("SELECT * FROM attempts WHERE user_id = ? AND submitted_at IS NOT NULL ORDER BY submitted_at DESC", [userID]).map(Academy.attempt)
+      return try c.query(
+        "SELECT * FROM attempts WHERE user_id = ? AND submitted_at IS NOT NULL ORDER BY submitted_at DESC",
+        [userID]
+      ).map(Academy.attempt)
     }
   }
 
@@ -149,12 +177,16 @@ extension Academy {
   }
 
   static func attempt(_ row: Row) -> Attempt {
-    let layout = (try? JSONDecoder().decode([ShownQuestion].self, from: Data((row.string("layout") ?? "[]").utf8))) ?? []
+    let layout =
+      (try? JSONDecoder().decode(
+        [ShownQuestion].self, from: Data((row.string("layout") ?? "[]").utf8))) ?? []
     return Attempt(
-      id: row.string("id") ?? "", userID: row.string("user_id") ?? "", module: row.string("module") ?? "",
+      id: row.string("id") ?? "", userID: row.string("user_id") ?? "",
+      module: row.string("module") ?? "",
       kind: QuizKind(rawValue: row.string("kind") ?? "") ?? .certifying,
       language: Language(rawValue: row.string("locale") ?? "") ?? .reference,
-      quizHash: row.string("quiz_hash") ?? "", shown: layout, startedAt: Int64(row.int("started_at") ?? 0),
+      quizHash: row.string("quiz_hash") ?? "", shown: layout,
+      startedAt: Int64(row.int("started_at") ?? 0),
       submittedAt: row["submitted_at"].int.map(Int64.init), score: row.double("score"),
       passed: row["passed"].int.map { $0 == 1 })
   }

@@ -52,7 +52,7 @@ extension Academy {
       return try c.query(
         """
         SELECT a.id, a.user_id, u.display_name, a.module, a.kind, a.locale, a.started_at, a.submitted_at, a.score, a.passed
-        FROM attempts a JOIN users u ON u.id = a.user_id WHERE +a.user_id IN (\(sql.sql))
+        FROM attempts a JOIN users u ON u.id = a.user_id WHERE \(sql.filter("+a.user_id"))
         """, sql.params
       ).map { r in
         AttemptRecord(
@@ -71,7 +71,7 @@ extension Academy {
       try c.query(
         """
         SELECT c.code, c.user_id, u.display_name, c.module, c.issued_at, c.expires_at, c.revoked_at, c.revoked_reason
-        FROM certificates c JOIN users u ON u.id = c.user_id WHERE c.user_id IN (\(sql.sql)) ORDER BY c.issued_at
+        FROM certificates c JOIN users u ON u.id = c.user_id WHERE \(sql.filter("c.user_id")) ORDER BY c.issued_at
         """, sql.params
       ).map { r in
         CertificateRecord(
@@ -88,7 +88,7 @@ extension Academy {
     let sql = scope.sql
     return try database.read { c in
       try c.query(
-        "SELECT user_id, module, lesson, read_at FROM lesson_views WHERE read_at IS NOT NULL AND user_id IN (\(sql.sql)) ORDER BY read_at",
+        "SELECT user_id, module, lesson, read_at FROM lesson_views WHERE read_at IS NOT NULL AND \(sql.filter("user_id")) ORDER BY read_at",
         sql.params
       ).map {
         LessonReadRecord(
@@ -105,7 +105,7 @@ extension Academy {
     let sql = scope.sql
     return try database.read { c in
       try c.query(
-        "SELECT document, version, COUNT(*) FROM acknowledgements WHERE user_id IN (\(sql.sql)) GROUP BY document, version ORDER BY document, version DESC",
+        "SELECT document, version, COUNT(*) FROM acknowledgements WHERE \(sql.filter("user_id")) GROUP BY document, version ORDER BY document, version DESC",
         sql.params
       ).map { ($0[0].string ?? "", $0[1].string ?? "", $0[2].int ?? 0) }
     }
@@ -123,7 +123,7 @@ extension Academy {
       try c.query(
         """
         SELECT a.user_id, u.display_name, a.document, a.version, a.acknowledged_at FROM acknowledgements a
-        JOIN users u ON u.id = a.user_id WHERE a.user_id IN (\(sql.sql)) ORDER BY a.document, a.version DESC, u.display_name
+        JOIN users u ON u.id = a.user_id WHERE \(sql.filter("a.user_id")) ORDER BY a.document, a.version DESC, u.display_name
         """, sql.params
       ).map {
         AcknowledgementRecord(

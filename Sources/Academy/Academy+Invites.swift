@@ -1,5 +1,5 @@
-import Foundation
 import Catalog
+import Foundation
 import Storage
 
 /// A one-time link: either an invitation to create an account, or (with `userID`) a
@@ -28,21 +28,31 @@ extension Academy {
         INSERT INTO invites(token_hash, role, user_id, cohort_id, display_name, locale, created_by, created_at, expires_at)
         VALUES (?,?,?,?,?,?,?,?,?)
         """,
-        [SecretToken.hash(token), role.rawValue, userID, cohortID, displayName, locale?.rawValue, createdBy, now, expires])
-      try Audit.record(c, at: now, actor: createdBy, action: userID == nil ? "invite.create" : "signin-link.create", subject: cohortID ?? userID, detail: role.rawValue)
+        [
+          SecretToken.hash(token), role.rawValue, userID, cohortID, displayName, locale?.rawValue,
+          createdBy, now, expires,
+        ])
+      try Audit.record(
+        c, at: now, actor: createdBy,
+        action: userID == nil ? "invite.create" : "signin-link.create", subject: cohortID ?? userID,
+        detail: role.rawValue)
     }
     return token
   }
 
   /// A one-time sign-in link for an existing account.
-  public func createSignInLink(userID: String, createdBy: String?, hours: Int = 24) throws -> String {
+  public func createSignInLink(userID: String, createdBy: String?, hours: Int = 24) throws -> String
+  {
     guard let u = try user(userID) else { throw AcademyError.notFound }
     let token = SecretToken.make()
     let now = self.now
     try database.write { c in
       try c.execute(
         "INSERT INTO invites(token_hash, role, user_id, created_by, created_at, expires_at) VALUES (?,?,?,?,?,?)",
-        [SecretToken.hash(token), u.role.rawValue, userID, createdBy, now, now + Int64(hours) * 3600])
+        [
+          SecretToken.hash(token), u.role.rawValue, userID, createdBy, now,
+          now + Int64(hours) * 3600,
+        ])
     }
     return token
   }
@@ -58,7 +68,8 @@ extension Academy {
         Invite(
           role: Role(rawValue: $0.string("role") ?? "") ?? .learner, userID: $0.string("user_id"),
           cohortID: $0.string("cohort_id"), displayName: $0.string("display_name"),
-          locale: $0.string("locale").flatMap(Language.init(rawValue:)), expiresAt: Int64($0.int("expires_at") ?? 0))
+          locale: $0.string("locale").flatMap(Language.init(rawValue:)),
+          expiresAt: Int64($0.int("expires_at") ?? 0))
       }
     }
   }
@@ -95,11 +106,14 @@ extension Academy {
             p.disability.flatMap { Profile.disabilities.contains($0) ? $0 : nil }, now, now,
           ])
         if let cohort = row.string("cohort_id") {
-          try c.execute("INSERT OR IGNORE INTO cohort_members(cohort_id, user_id) VALUES (?,?)", [cohort, id])
+          try c.execute(
+            "INSERT OR IGNORE INTO cohort_members(cohort_id, user_id) VALUES (?,?)", [cohort, id])
         }
-        try Audit.record(c, at: now, actor: id, action: "invite.redeem", subject: row.string("cohort_id"))
+        try Audit.record(
+          c, at: now, actor: id, action: "invite.redeem", subject: row.string("cohort_id"))
       }
-      try c.execute("UPDATE invites SET used_at = ?, used_by = ? WHERE token_hash = ?", [now, id, hash])
+      try c.execute(
+        "UPDATE invites SET used_at = ?, used_by = ? WHERE token_hash = ?", [now, id, hash])
       return id
     }
     return try user(userID)!

@@ -1,5 +1,5 @@
-import Foundation
 import Crypto
+import Foundation
 import Storage
 
 extension Academy {
@@ -8,16 +8,21 @@ extension Academy {
   public func setPassphrase(userID: String, handle: String, passphrase: String) throws {
     if let problem = Passphrase.validate(passphrase) { throw AcademyError(problem) }
     let h = handle.lowercased().trimmingCharacters(in: .whitespaces)
-    guard (3...40).contains(h.count), h.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+    guard (3...40).contains(h.count),
+      h.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) })
+    else {
       throw AcademyError("passphrase.badHandle")
     }
     let stored = Passphrase.hash(passphrase, iterations: policy.passphraseIterations)
     let now = self.now
     try database.write { c in
-      if let other = try c.first("SELECT id FROM users WHERE handle = ? AND id <> ?", [h, userID]), other.string("id") != nil {
+      if let other = try c.first("SELECT id FROM users WHERE handle = ? AND id <> ?", [h, userID]),
+        other.string("id") != nil
+      {
         throw AcademyError("passphrase.handleTaken")
       }
-      try c.execute("UPDATE users SET handle = ?, passphrase_hash = ? WHERE id = ?", [h, stored, userID])
+      try c.execute(
+        "UPDATE users SET handle = ?, passphrase_hash = ? WHERE id = ?", [h, stored, userID])
       try Audit.record(c, at: now, actor: userID, action: "passphrase.set", subject: userID)
     }
   }
@@ -26,7 +31,9 @@ extension Academy {
   /// dummy when the name is unknown) so timing doesn't reveal which names exist.
   public func verifyPassphrase(handle: String, passphrase: String) throws -> User? {
     let row = try database.read { c in
-      try c.first("SELECT \(User.columns) FROM users WHERE handle = ? AND erased_at IS NULL", [handle.lowercased()])
+      try c.first(
+        "SELECT \(User.columns) FROM users WHERE handle = ? AND erased_at IS NULL",
+        [handle.lowercased()])
     }
     let stored = row?.string("passphrase_hash") ?? dummyPassphraseHash
     let ok = Passphrase.verify(passphrase, stored: stored)

@@ -10,7 +10,9 @@ extension Academy {
 
   /// Creates a staff or learner account directly (admin bootstrap, tests, demo data).
   @discardableResult
-  public func createUser(role: Role, displayName: String, locale: Language = .reference, actor: String? = nil) throws -> User {
+  public func createUser(
+    role: Role, displayName: String, locale: Language = .reference, actor: String? = nil
+  ) throws -> User {
     let id = RandomID.make()
     let now = self.now
     try database.write { c in
@@ -18,7 +20,8 @@ extension Academy {
         "INSERT INTO users(id, role, display_name, locale, created_at) VALUES (?,?,?,?,?)",
         [id, role.rawValue, displayName, locale.rawValue, now])
       if actor != nil || role != .learner {
-        try Audit.record(c, at: now, actor: actor, action: "user.create", subject: id, detail: role.rawValue)
+        try Audit.record(
+          c, at: now, actor: actor, action: "user.create", subject: id, detail: role.rawValue)
       }
     }
     return try user(id)!
@@ -26,7 +29,11 @@ extension Academy {
 
   /// The first admin, created on first start.
   public func ensureAdmin() throws -> User {
-    if let row = try database.read({ try $0.first("SELECT \(User.columns) FROM users WHERE role = 'admin' AND erased_at IS NULL ORDER BY created_at LIMIT 1") }) {
+    if let row = try database.read({
+      try $0.first(
+        "SELECT \(User.columns) FROM users WHERE role = 'admin' AND erased_at IS NULL ORDER BY created_at LIMIT 1"
+      )
+    }) {
       return User(row: row)
     }
     return try createUser(role: .admin, displayName: "Admin")

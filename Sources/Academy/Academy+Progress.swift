@@ -39,7 +39,9 @@ extension Academy {
   /// certificate when the quiz was already passed. Returns the certificate code if issued.
   @discardableResult
   public func lessonRead(userID: String, module slug: String, lesson: String) throws -> String? {
-    guard let module = catalog.module(slug), module.lesson(lesson) != nil else { throw AcademyError.notFound }
+    guard let module = catalog.module(slug), module.lesson(lesson) != nil else {
+      throw AcademyError.notFound
+    }
     let now = self.now
     return try database.write { c in
       try c.execute(
@@ -48,7 +50,8 @@ extension Academy {
         ON CONFLICT(user_id, module, lesson) DO UPDATE SET read_at = COALESCE(read_at, excluded.read_at)
         """, [userID, slug, lesson, now, now])
       guard try Certificates.passedCertifying(c, userID: userID, module: slug) else { return nil }
-      return try Certificates.award(c, userID: userID, module: module, attemptID: nil, renewal: false, now: now)
+      return try Certificates.award(
+        c, userID: userID, module: module, attemptID: nil, renewal: false, now: now)
     }
   }
 
@@ -62,9 +65,15 @@ extension Academy {
           module: m.slug, lessonsRead: [], lessonCount: m.lessons.count, lastOpenedLesson: nil,
           lastOpenedAt: nil, preTestDone: false, bestScore: nil, passed: false, certificate: nil)
       }
-      let lessonSlugs = Dictionary(uniqueKeysWithValues: catalog.modules.map { ($0.slug, Set($0.lessons.map(\.slug))) })
-      for r in try c.query("SELECT module, lesson, first_opened_at, read_at FROM lesson_views WHERE user_id = ?", [userID]) {
-        guard let m = r.string("module"), var p = out[m], let l = r.string("lesson"), lessonSlugs[m]?.contains(l) == true else { continue }
+      let lessonSlugs = Dictionary(
+        uniqueKeysWithValues: catalog.modules.map { ($0.slug, Set($0.lessons.map(\.slug))) })
+      for r in try c.query(
+        "SELECT module, lesson, first_opened_at, read_at FROM lesson_views WHERE user_id = ?",
+        [userID])
+      {
+        guard let m = r.string("module"), var p = out[m], let l = r.string("lesson"),
+          lessonSlugs[m]?.contains(l) == true
+        else { continue }
         let opened = Int64(r.int("first_opened_at") ?? 0)
         if !r["read_at"].isNull { p.lessonsRead.insert(l) }
         if opened >= (p.lastOpenedAt ?? 0) {

@@ -72,7 +72,7 @@ extension Academy {
           + (sql.usersWhere ?? "id IN (\(sql.sql))"), sql.usersWhere == nil ? sql.params : [])
       var memberships: [String: [String]] = [:]
       for r in try c.query(
-        "SELECT user_id, cohort_id FROM cohort_members WHERE user_id IN (\(sql.sql))", sql.params)
+        "SELECT user_id, cohort_id FROM cohort_members WHERE \(sql.filter("user_id"))", sql.params)
       {
         guard case .text(let u) = r[0], case .text(let k) = r[1] else { continue }
         memberships[u, default: []].append(k)
@@ -172,7 +172,7 @@ extension Academy {
       try c.query(
         """
         SELECT module, SUM(pre_score_sum), SUM(pre_submitted), SUM(post_score_sum), SUM(post_submitted)
-        FROM learner_module_stats WHERE user_id IN (\(sql.sql)) GROUP BY module
+        FROM learner_module_stats WHERE \(sql.filter("user_id")) GROUP BY module
         """, sql.params)
     }
     return catalog.modules.map { m in
@@ -198,7 +198,7 @@ extension Academy {
       return try c.query(
         """
         SELECT (submitted_at - ?) / ? AS w, COUNT(*) FROM attempts
-        WHERE passed = 1 AND submitted_at >= ? AND +user_id IN (\(sql.sql)) GROUP BY w
+        WHERE passed = 1 AND submitted_at >= ? AND \(sql.filter("+user_id")) GROUP BY w
         """, [start, week, start] + sql.params)
     }
     var counts = [Int](repeating: 0, count: weeks)

@@ -42,7 +42,9 @@ extension Academy {
   }
 
   public func endSession(token: String) throws {
-    try database.write { try $0.execute("DELETE FROM sessions WHERE token_hash = ?", [SecretToken.hash(token)]) }
+    try database.write {
+      try $0.execute("DELETE FROM sessions WHERE token_hash = ?", [SecretToken.hash(token)])
+    }
   }
 
   /// Signs the user out on every device.
@@ -51,6 +53,8 @@ extension Academy {
   }
 
   public func sessionCount(userID: String) throws -> Int {
-    try database.read { try $0.scalar("SELECT COUNT(*) FROM sessions WHERE user_id = ?", [userID]).int ?? 0 }
+    try database.read {
+      try $0.scalar("SELECT COUNT(*) FROM sessions WHERE user_id = ?", [userID]).int ?? 0
+    }
   }
 }

@@ -32,7 +32,8 @@ public final class Academy: Sendable {
     self.content = content
     self.policy = policy
     self.clock = clock
-    dummyPassphraseHash = Passphrase.hash(SecretToken.make(), iterations: policy.passphraseIterations)
+    dummyPassphraseHash = Passphrase.hash(
+      SecretToken.make(), iterations: policy.passphraseIterations)
   }
 
   public var now: Int64 { clock() }

@@ -59,14 +59,18 @@ enum ResponseCodec {
     case .trueFalse(let b): s = Stored(k: "tf", i: [b ? 1 : 0])
     case .text(let t): s = Stored(k: "text", t: t)
     case .number(let n): s = Stored(k: "number", n: n)
-    case .matches(let m): s = Stored(k: "matches", m: Dictionary(uniqueKeysWithValues: m.map { (String($0.key), $0.value) }))
+    case .matches(let m):
+      s = Stored(
+        k: "matches", m: Dictionary(uniqueKeysWithValues: m.map { (String($0.key), $0.value) }))
     case .none: s = Stored(k: "none")
     }
     return String(decoding: try! JSONEncoder().encode(s), as: UTF8.self)
   }
 
   static func decode(_ text: String) -> Response {
-    guard let s = try? JSONDecoder().decode(Stored.self, from: Data(text.utf8)) else { return .none }
+    guard let s = try? JSONDecoder().decode(Stored.self, from: Data(text.utf8)) else {
+      return .none
+    }
     switch s.k {
     case "choice": return s.i?.first.map(Response.choice) ?? .none
     case "choices": return .choices(Set(s.i ?? []))

@@ -2,7 +2,10 @@ import Storage
 
 /// The audit log: who did what, when. Holds no tokens, passphrases or answers.
 enum Audit {
-  static func record(_ c: Connection, at: Int64, actor: String?, action: String, subject: String? = nil, detail: String? = nil) throws {
+  static func record(
+    _ c: Connection, at: Int64, actor: String?, action: String, subject: String? = nil,
+    detail: String? = nil
+  ) throws {
     try c.execute(
       "INSERT INTO audit_log(at, actor_id, action, subject, detail) VALUES (?,?,?,?,?)",
       [at, actor, action, subject, detail])
@@ -19,9 +22,13 @@ public struct AuditEntry: Sendable {
 }
 
 extension Academy {
-  public func audit(actor: String?, action: String, subject: String? = nil, detail: String? = nil) throws {
+  public func audit(actor: String?, action: String, subject: String? = nil, detail: String? = nil)
+    throws
+  {
     let now = self.now
-    try database.write { try Audit.record($0, at: now, actor: actor, action: action, subject: subject, detail: detail) }
+    try database.write {
+      try Audit.record($0, at: now, actor: actor, action: action, subject: subject, detail: detail)
+    }
   }
 
   public func auditLog(limit: Int = 200) throws -> [AuditEntry] {
@@ -34,8 +41,10 @@ extension Academy {
         """, [limit]
       ).map {
         AuditEntry(
-          at: Int64($0.int("at") ?? 0), actorID: $0.string("actor_id"), actorName: $0.string("display_name"),
-          action: $0.string("action") ?? "", subject: $0.string("subject"), detail: $0.string("detail"))
+          at: Int64($0.int("at") ?? 0), actorID: $0.string("actor_id"),
+          actorName: $0.string("display_name"),
+          action: $0.string("action") ?? "", subject: $0.string("subject"),
+          detail: $0.string("detail"))
       }
     }
   }

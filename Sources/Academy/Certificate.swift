@@ -54,15 +54,24 @@ public struct CertificateEvent: Sendable {
 enum Certificates {
   /// Issues (or, after a refresher, renews) the certificate when the quiz is passed and
   /// every lesson has been read. Returns the code when something was issued or renewed.
-  static func award(_ c: Connection, userID: String, module: Module, attemptID: String?, renewal: Bool, now: Int64) throws -> String? {
-    let read = try c.scalar(
-      "SELECT COUNT(*) FROM lesson_views WHERE user_id = ? AND module = ? AND read_at IS NOT NULL",
-      [userID, module.slug]
-    ).int ?? 0
+  static func award(
+    _ c: Connection, userID: String, module: Module, attemptID: String?, renewal: Bool, now: Int64
+  ) throws -> String? {
+    let read =
+      try c.scalar(
+        "SELECT COUNT(*) FROM lesson_views WHERE user_id = ? AND module = ? AND read_at IS NOT NULL",
+        [userID, module.slug]
+      ).int ?? 0
     let readSlugs = Set(
-      try c.query("SELECT lesson FROM lesson_views WHERE user_id = ? AND module = ? AND read_at IS NOT NULL", [userID, module.slug]).compactMap { $0.string("lesson") })
+      try c.query(
+        "SELECT lesson FROM lesson_views WHERE user_id = ? AND module = ? AND read_at IS NOT NULL",
+        [userID, module.slug]
+      ).compactMap { $0.string("lesson") })
     let expires = expiry(from: now, months: module.certificateMonths)
-    if let existing = try c.first("SELECT code, revoked_at, expires_at FROM certificates WHERE user_id = ? AND module = ?", [userID, module.slug]) {
+    if let existing = try c.first(
+      "SELECT code, revoked_at, expires_at FROM certificates WHERE user_id = ? AND module = ?",
+      [userID, module.slug])
+    {
       let code = existing.string("code")!
       guard existing["revoked_at"].isNull else { return nil }
       // A refresher (or a pass after expiry) renews validity; the history stays in events.
@@ -98,7 +107,8 @@ enum Certificates {
   static func expiry(from: Int64, months: Int) -> Int64 {
     var cal = Calendar(identifier: .gregorian)
     cal.timeZone = TimeZone(identifier: "UTC")!
-    let d = cal.date(byAdding: .month, value: months, to: Date(timeIntervalSince1970: TimeInterval(from)))!
+    let d = cal.date(
+      byAdding: .month, value: months, to: Date(timeIntervalSince1970: TimeInterval(from)))!
     return Int64(d.timeIntervalSince1970)
   }
 
@@ -107,17 +117,27 @@ enum Certificates {
 
 extension Academy {
   public func certificate(code: String) throws -> Certificate? {
-    try database.read { try $0.first(Certificate.select + " WHERE c.code = ?", [code]).map(Certificate.init) }
+    try database.read {
+      try $0.first(Certificate.select + " WHERE c.code = ?", [code]).map(Certificate.init)
+    }
   }
 
   public func certificates(userID: String) throws -> [Certificate] {
-    try database.read { try $0.query(Certificate.select + " WHERE c.user_id = ? ORDER BY c.issued_at", [userID]).map(Certificate.init) }
+    try database.read {
+      try $0.query(Certificate.select + " WHERE c.user_id = ? ORDER BY c.issued_at", [userID]).map(
+        Certificate.init)
+    }
   }
 
   public func certificateHistory(code: String) throws -> [CertificateEvent] {
     try database.read { c in
-      try c.query("SELECT at, event, expires_at, detail FROM certificate_events WHERE code = ? ORDER BY at, rowid", [code]).map {
-        CertificateEvent(at: Int64($0.int("at") ?? 0), event: $0.string("event") ?? "", expiresAt: $0["expires_at"].int.map(Int64.init), detail: $0.string("detail"))
+      try c.query(
+        "SELECT at, event, expires_at, detail FROM certificate_events WHERE code = ? ORDER BY at, rowid",
+        [code]
+      ).map {
+        CertificateEvent(
+          at: Int64($0.int("at") ?? 0), event: $0.string("event") ?? "",
+          expiresAt: $0["expires_at"].int.map(Int64.init), detail: $0.string("detail"))
       }
     }
   }
@@ -125,10 +145,15 @@ extension Academy {
   public func revokeCertificate(code: String, reason: String, actor: String) throws {
     let now = self.now
     try database.write { c in
-      try c.execute("UPDATE certificates SET revoked_at = ?, revoked_reason = ? WHERE code = ? AND revoked_at IS NULL", [now, reason, code])
+      try c.execute(
+        "UPDATE certificates SET revoked_at = ?, revoked_reason = ? WHERE code = ? AND revoked_at IS NULL",
+        [now, reason, code])
       guard c.changes == 1 else { throw AcademyError.notFound }
-      try c.execute("INSERT INTO certificate_events(code, at, event, detail) VALUES (?,?,?,?)", [code, now, "revoked", reason])
-      try Audit.record(c, at: now, actor: actor, action: "certificate.revoke", subject: code, detail: reason)
+      try c.execute(
+        "INSERT INTO certificate_events(code, at, event, detail) VALUES (?,?,?,?)",
+        [code, now, "revoked", reason])
+      try Audit.record(
+        c, at: now, actor: actor, action: "certificate.revoke", subject: code, detail: reason)
     }
   }
 }

@@ -51,7 +51,10 @@ public struct Profile: Sendable {
   public var disability: String?
   public var consent: Bool
 
-  public init(displayName: String, locale: Language, ageBand: String? = nil, gender: String? = nil, disability: String? = nil, consent: Bool) {
+  public init(
+    displayName: String, locale: Language, ageBand: String? = nil, gender: String? = nil,
+    disability: String? = nil, consent: Bool
+  ) {
     self.displayName = displayName
     self.locale = locale
     self.ageBand = ageBand
