@@ -69,8 +69,12 @@ extension Academy {
     if viewer.role == .admin { return ReportScope(cohortIDs: nil) }
     let ids = try cohorts(visibleTo: viewer).map(\.id)
     let learners = try database.read { c in
-      try c.query(ScopeSQL.learners(inCohorts: ids).sql, ScopeSQL.learners(inCohorts: ids).params)
-        .compactMap { $0[0].string }
+      // Members, staff included: the broad path's SQL leaves staff out anyway.
+      try c.query(
+        "SELECT DISTINCT user_id FROM cohort_members WHERE cohort_id IN (SELECT value FROM json_each(?))",
+        [ScopeSQL.jsonArray(ids)]
+      )
+      .compactMap { $0[0].string }
     }
     return ReportScope(cohortIDs: ids, learnerIDs: Set(learners))
   }
