@@ -39,9 +39,24 @@ struct ScopeSQL {
     ScopeSQL(sql: "SELECT value FROM json_each(?)", params: [jsonArray(ids)])
   }
 
+  /// A JSON array of strings for `json_each(?)`, escaped as RFC 8259 requires.
   static func jsonArray(_ ids: [String]) -> String {
-    let data = (try? JSONSerialization.data(withJSONObject: ids)) ?? Data("[]".utf8)
-    return String(decoding: data, as: UTF8.self)
+    var out = "["
+    for (i, id) in ids.enumerated() {
+      if i > 0 { out += "," }
+      out += "\""
+      for u in id.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case _ where u.value < 0x20:
+          out += "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16)
+        default: out.unicodeScalars.append(u)
+        }
+      }
+      out += "\""
+    }
+    return out + "]"
   }
 }
 
@@ -163,7 +178,8 @@ struct AssignmentRule {
     -> AssignmentRules
   {
     let rows: [Row]
-    if let cohortIDs {
+    // Long lists cost more to pass than the whole (small) table costs to read.
+    if let cohortIDs, userIDs.count <= ReportScope.broad {
       rows = try c.query(
         "SELECT * FROM assignments WHERE cohort_id IN (SELECT value FROM json_each(?1)) OR user_id IN (SELECT value FROM json_each(?2))",
         [ScopeSQL.jsonArray(cohortIDs), ScopeSQL.jsonArray(userIDs)])

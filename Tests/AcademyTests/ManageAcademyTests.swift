@@ -1,4 +1,5 @@
 import Catalog
+import Foundation
 import Testing
 
 @testable import Academy
@@ -244,5 +245,13 @@ func rounded(_ g: [KnowledgeGain]) -> [String] {
     #expect(
       try academy.expiringCertificates(scope: broad, days: 90).count
         == academy.expiringCertificates(scope: listed, days: 90).count)
+  }
+
+  @Test func idListsForSQLiteAreValidJSON() throws {
+    let ids = ["abc", "quo\"te", "back\\slash", "tab\tnew\nline", "é"]
+    let text = ScopeSQL.jsonArray(ids)
+    let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String]
+    #expect(parsed == ids)
+    #expect(ScopeSQL.jsonArray([]) == "[]")
   }
 }
