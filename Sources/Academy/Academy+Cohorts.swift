@@ -41,7 +41,7 @@ extension Academy {
   public func cohorts(visibleTo viewer: User) throws -> [Cohort] {
     try database.read { c in
       let count =
-        "(SELECT COUNT(*) FROM cohort_members m2 JOIN users u ON u.id = m2.user_id WHERE m2.cohort_id = k.id AND u.role = 'learner') AS n"
+        "(SELECT COUNT(*) FROM cohort_members m2 WHERE m2.cohort_id = k.id AND m2.user_id NOT IN (SELECT id FROM users WHERE role <> 'learner')) AS n"
       let rows =
         viewer.role == .admin
         ? try c.query(
@@ -60,7 +60,7 @@ extension Academy {
       try c.first(
         """
         SELECT k.id, k.name, k.created_at,
-          (SELECT COUNT(*) FROM cohort_members m2 JOIN users u ON u.id = m2.user_id WHERE m2.cohort_id = k.id AND u.role = 'learner') AS n
+          (SELECT COUNT(*) FROM cohort_members m2 WHERE m2.cohort_id = k.id AND m2.user_id NOT IN (SELECT id FROM users WHERE role <> 'learner')) AS n
         FROM cohorts k WHERE k.id = ?
           AND (? = 'admin' OR EXISTS (SELECT 1 FROM cohort_members m WHERE m.cohort_id = k.id AND m.user_id = ?))
         """, [id, viewer.role.rawValue, viewer.id])

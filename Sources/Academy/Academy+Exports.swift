@@ -52,9 +52,9 @@ extension Academy {
       return try c.query(
         """
         SELECT a.id, a.user_id, u.display_name, a.module, a.kind, a.locale, a.started_at, a.submitted_at, a.score, a.passed
-        FROM attempts a JOIN users u ON u.id = a.user_id WHERE +a.user_id IN (\(sql.sql))
+        FROM attempts a JOIN users u ON u.id = a.user_id WHERE \(sql.filter("+a.user_id"))
         """, sql.params
-      ).map { r in
+      ).filter { sql.admits($0[1].string ?? "") }.map { r in
         AttemptRecord(
           id: r[0].string ?? "", userID: r[1].string ?? "", name: r[2].string ?? "",
           module: r[3].string ?? "",
@@ -71,9 +71,9 @@ extension Academy {
       try c.query(
         """
         SELECT c.code, c.user_id, u.display_name, c.module, c.issued_at, c.expires_at, c.revoked_at, c.revoked_reason
-        FROM certificates c JOIN users u ON u.id = c.user_id WHERE c.user_id IN (\(sql.sql)) ORDER BY c.issued_at
+        FROM certificates c JOIN users u ON u.id = c.user_id WHERE \(sql.filter("c.user_id")) ORDER BY c.issued_at
         """, sql.params
-      ).map { r in
+      ).filter { sql.admits($0[1].string ?? "") }.map { r in
         CertificateRecord(
           code: r[0].string ?? "", userID: r[1].string ?? "", name: r[2].string ?? "",
           module: r[3].string ?? "",
@@ -88,9 +88,9 @@ extension Academy {
     let sql = scope.sql
     return try database.read { c in
       try c.query(
-        "SELECT user_id, module, lesson, read_at FROM lesson_views WHERE read_at IS NOT NULL AND user_id IN (\(sql.sql)) ORDER BY read_at",
+        "SELECT user_id, module, lesson, read_at FROM lesson_views WHERE read_at IS NOT NULL AND \(sql.filter("user_id")) ORDER BY read_at",
         sql.params
-      ).map {
+      ).filter { sql.admits($0[0].string ?? "") }.map {
         LessonReadRecord(
           userID: $0[0].string ?? "", module: $0[1].string ?? "", lesson: $0[2].string ?? "",
           readAt: Int64($0[3].int ?? 0))
@@ -104,10 +104,17 @@ extension Academy {
   )] {
     let sql = scope.sql
     return try database.read { c in
-      try c.query(
-        "SELECT document, version, COUNT(*) FROM acknowledgements WHERE user_id IN (\(sql.sql)) GROUP BY document, version ORDER BY document, version DESC",
-        sql.params
-      ).map { ($0[0].string ?? "", $0[1].string ?? "", $0[2].int ?? 0) }
+      // Per learner, not COUNT(*), so a large scope's learners can be kept in Swift.
+      var counts: [String: (document: String, version: String, count: Int)] = [:]
+      for r in try c.query(
+        "SELECT user_id, document, version FROM acknowledgements WHERE \(sql.filter("user_id"))",
+        sql.params)
+      where sql.admits(r[0].string ?? "") {
+        let d = r[1].string ?? ""
+        let v = r[2].string ?? ""
+        counts[d + "\u{0}" + v, default: (d, v, 0)].count += 1
+      }
+      return counts.values.sorted { ($0.document, $1.version) < ($1.document, $0.version) }
     }
   }
 
@@ -123,9 +130,9 @@ extension Academy {
       try c.query(
         """
         SELECT a.user_id, u.display_name, a.document, a.version, a.acknowledged_at FROM acknowledgements a
-        JOIN users u ON u.id = a.user_id WHERE a.user_id IN (\(sql.sql)) ORDER BY a.document, a.version DESC, u.display_name
+        JOIN users u ON u.id = a.user_id WHERE \(sql.filter("a.user_id")) ORDER BY a.document, a.version DESC, u.display_name
         """, sql.params
-      ).map {
+      ).filter { sql.admits($0[0].string ?? "") }.map {
         AcknowledgementRecord(
           userID: $0[0].string ?? "", name: $0[1].string ?? "", document: $0[2].string ?? "",
           version: $0[3].string ?? "",

@@ -64,7 +64,9 @@ extension Academy {
     }
     var stats: [GroupStat] = (dimension.values + ["unstated"]).map { value in
       let c = counts[value] ?? (0, 0, 0, 0)
-      return GroupStat(value: value, learners: c.learners, started: c.started, passed: c.passed, certified: c.certified)
+      return GroupStat(
+        value: value, learners: c.learners, started: c.started, passed: c.passed,
+        certified: c.certified)
     }
     let small = stats.indices.filter { stats[$0].learners! < minimumGroupSize }
     var hide = Set(small)

@@ -34,12 +34,13 @@ extension Academy {
     let now = self.now
     let sql = scope.sql
     return try database.read { c in
-      let rows = try c.query(
+      let all = try c.query(
         """
         SELECT c.code, c.user_id, u.display_name, c.module, c.expires_at FROM certificates c JOIN users u ON u.id = c.user_id
-        WHERE c.revoked_at IS NULL AND c.expires_at > ? AND c.expires_at <= ? AND c.user_id IN (\(sql.sql))
+        WHERE c.revoked_at IS NULL AND c.expires_at > ? AND c.expires_at <= ? AND \(sql.filter("c.user_id"))
         ORDER BY c.expires_at, u.display_name
         """, [now, now + Int64(days) * 86_400] + sql.params)
+      let rows = all.filter { sql.admits($0[1].string ?? "") }
       let ids = rows.compactMap { $0[1].string }
       let facts = try LearnerFacts.load(c, userIDs: ids)
       var cohortsOf: [String: [String]] = [:]

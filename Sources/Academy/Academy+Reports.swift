@@ -4,8 +4,26 @@ import Storage
 /// Which learners a report covers: the cohorts given, or every learner (admin, no filter).
 public struct ReportScope: Sendable, Equatable {
   public var cohortIDs: [String]?
+  /// The cohorts' learners, when looked up once for the request (see `reportScope`).
+  var learnerIDs: Set<String>?
 
-  var sql: ScopeSQL { cohortIDs.map(ScopeSQL.learners(inCohorts:)) ?? .allLearners }
+  init(cohortIDs: [String]?, learnerIDs: Set<String>? = nil) {
+    self.cohortIDs = cohortIDs
+    self.learnerIDs = learnerIDs
+  }
+
+  /// Above this many learners, reading all and dropping the others beats listing them.
+  static let broad = 1_500
+
+  var sql: ScopeSQL {
+    guard let cohortIDs else { return .allLearners }
+    if let ids = learnerIDs, ids.count > ReportScope.broad {
+      var s = ScopeSQL.allLearners
+      s.keep = ids
+      return s
+    }
+    return .learners(inCohorts: cohortIDs)
+  }
 }
 
 /// Where a learner stands in a module, as the completion matrix shows it.
@@ -46,10 +64,19 @@ extension Academy {
   /// The scope `viewer` may report on: one visible cohort, or all they can see.
   public func reportScope(viewer: User, cohortID: String?) throws -> ReportScope {
     if let cohortID, !cohortID.isEmpty {
-      return ReportScope(cohortIDs: [try cohort(cohortID, visibleTo: viewer).id])
+      return ReportScope(cohortIDs: [try cohort(cohortID, visibleTo: viewer).id])  // one cohort: SQL lists it
     }
     if viewer.role == .admin { return ReportScope(cohortIDs: nil) }
-    return ReportScope(cohortIDs: try cohorts(visibleTo: viewer).map(\.id))
+    let ids = try cohorts(visibleTo: viewer).map(\.id)
+    let learners = try database.read { c in
+      // Members, staff included: the broad path's SQL leaves staff out anyway.
+      try c.query(
+        "SELECT DISTINCT user_id FROM cohort_members WHERE cohort_id IN (SELECT value FROM json_each(?))",
+        [ScopeSQL.jsonArray(ids)]
+      )
+      .compactMap { $0[0].string }
+    }
+    return ReportScope(cohortIDs: ids, learnerIDs: Set(learners))
   }
 
   /// Every learner in scope with their status in each module of the catalog.
@@ -69,12 +96,13 @@ extension Academy {
       try Academy.tuneForReports(c)
       let users = try c.query(
         "SELECT id, display_name, age_band, gender, disability, erased_at FROM users WHERE "
-          + (sql.usersWhere ?? "id IN (\(sql.sql))"), sql.usersWhere == nil ? sql.params : [])
+          + (sql.usersWhere ?? "id IN (\(sql.sql))"), sql.usersWhere == nil ? sql.params : []
+      ).filter { sql.admits($0[0].string ?? "") }
       var memberships: [String: [String]] = [:]
       for r in try c.query(
-        "SELECT user_id, cohort_id FROM cohort_members WHERE user_id IN (\(sql.sql))", sql.params)
+        "SELECT user_id, cohort_id FROM cohort_members WHERE \(sql.filter("user_id"))", sql.params)
       {
-        guard case .text(let u) = r[0], case .text(let k) = r[1] else { continue }
+        guard case .text(let u) = r[0], case .text(let k) = r[1], sql.admits(u) else { continue }
         memberships[u, default: []].append(k)
       }
       let facts = try LearnerFacts.load(c, scope: sql)
@@ -165,24 +193,26 @@ extension Academy {
     }
   }
 
-  /// Pre-test against certifying quiz, mean of submitted attempts per module.
+  /// Pre-test against certifying quiz: mean of the submitted attempts per module.
   public func knowledgeGain(scope: ReportScope) throws -> [KnowledgeGain] {
-    let sql = scope.sql
-    let rows = try database.read { c in
-      try c.query(
-        """
-        SELECT module, SUM(pre_score_sum), SUM(pre_submitted), SUM(post_score_sum), SUM(post_submitted)
-        FROM learner_module_stats WHERE user_id IN (\(sql.sql)) GROUP BY module
-        """, sql.params)
-    }
-    return catalog.modules.map { m in
+    knowledgeGain(rows: try learnerReport(scope: scope))
+  }
+
+  /// The same from report rows already loaded (the dashboard has them).
+  public func knowledgeGain(rows: [LearnerReportRow]) -> [KnowledgeGain] {
+    catalog.modules.map { m in
+      var preSum = 0.0
+      var postSum = 0.0
       var g = KnowledgeGain(module: m.slug, preMean: nil, preCount: 0, postMean: nil, postCount: 0)
-      for r in rows where r[0].string == m.slug {
-        g.preCount = r[2].int ?? 0
-        g.postCount = r[4].int ?? 0
-        if g.preCount > 0 { g.preMean = (r[1].double ?? 0) / Double(g.preCount) }
-        if g.postCount > 0 { g.postMean = (r[3].double ?? 0) / Double(g.postCount) }
+      for r in rows {
+        guard let f = r.facts[m.slug] else { continue }
+        preSum += f.preScoreSum
+        postSum += f.postScoreSum
+        g.preCount += f.preSubmitted
+        g.postCount += f.postSubmitted
       }
+      if g.preCount > 0 { g.preMean = preSum / Double(g.preCount) }
+      if g.postCount > 0 { g.postMean = postSum / Double(g.postCount) }
       return g
     }
   }
@@ -197,12 +227,14 @@ extension Academy {
       try Academy.tuneForReports(c)
       return try c.query(
         """
-        SELECT (submitted_at - ?) / ? AS w, COUNT(*) FROM attempts
-        WHERE passed = 1 AND submitted_at >= ? AND +user_id IN (\(sql.sql)) GROUP BY w
+        SELECT (submitted_at - ?) / ? AS w, user_id FROM attempts
+        WHERE passed = 1 AND submitted_at >= ? AND \(sql.filter("+user_id"))
         """, [start, week, start] + sql.params)
     }
     var counts = [Int](repeating: 0, count: weeks)
-    for r in rows { if let w = r[0].int, w >= 0, w < weeks { counts[w] = r[1].int ?? 0 } }
+    for r in rows where sql.admits(r[1].string ?? "") {
+      if let w = r[0].int, w >= 0, w < weeks { counts[w] += 1 }
+    }
     return counts.enumerated().map { (start + Int64($0.offset) * week, $0.element) }
   }
 }

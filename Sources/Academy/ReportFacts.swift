@@ -2,12 +2,25 @@ import Foundation
 import Storage
 
 /// The set of learners a report covers, as SQL that selects their ids (used as
-/// `user_id IN (…)`), so every report query filters in SQLite rather than in Swift.
+/// `user_id IN (…)`), so report queries filter in SQLite. A large set (most learners)
+/// is cheaper the other way round: SQL leaves out the few staff, and `keep` drops the
+/// learners outside the set as rows arrive.
 struct ScopeSQL {
   var sql: String
   var params: [ValueConvertible]
   /// The same set as a condition on `users` itself (saves a self-join on the largest scope).
   var usersWhere: String?
+  var keep: Set<String>?
+
+  /// Whether a row of this user belongs in the report (after the SQL filter).
+  func admits(_ userID: String) -> Bool { keep?.contains(userID) ?? true }
+
+  /// `column` restricted to the scope. Every learner is written as "not staff": staff are
+  /// few, so SQLite probes a tiny list instead of building one of every learner.
+  func filter(_ column: String) -> String {
+    usersWhere == nil
+      ? "\(column) IN (\(sql))" : "\(column) NOT IN (SELECT id FROM users WHERE role <> 'learner')"
+  }
 
   static var allLearners: ScopeSQL {
     ScopeSQL(
@@ -26,9 +39,24 @@ struct ScopeSQL {
     ScopeSQL(sql: "SELECT value FROM json_each(?)", params: [jsonArray(ids)])
   }
 
+  /// A JSON array of strings for `json_each(?)`, escaped as RFC 8259 requires.
   static func jsonArray(_ ids: [String]) -> String {
-    let data = (try? JSONSerialization.data(withJSONObject: ids)) ?? Data("[]".utf8)
-    return String(decoding: data, as: UTF8.self)
+    var out = "["
+    for (i, id) in ids.enumerated() {
+      if i > 0 { out += "," }
+      out += "\""
+      for u in id.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case _ where u.value < 0x20:
+          out += "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16)
+        default: out.unicodeScalars.append(u)
+        }
+      }
+      out += "\""
+    }
+    return out + "]"
   }
 }
 
@@ -45,6 +73,11 @@ public struct ModuleFacts: Sendable {
   public var certificateIssuedAt: Int64?
   public var certificateExpiresAt: Int64?
   public var certificateRevoked = false
+  /// Submitted pre-tests and certifying quizzes, and the sums of their scores.
+  public var preSubmitted = 0
+  public var preScoreSum = 0.0
+  public var postSubmitted = 0
+  public var postScoreSum = 0.0
 
   public init() {}
 
@@ -67,11 +100,12 @@ struct LearnerFacts {
     var out: [String: LearnerFacts] = [:]
     for r in try c.query(
       """
-      SELECT user_id, module, lessons_opened, lessons_read, attempts, pre_submitted, best_score, passed, last_refresher_pass
-      FROM learner_module_stats WHERE user_id IN (\(scope.sql))
+      SELECT user_id, module, lessons_opened, lessons_read, attempts, pre_submitted, best_score, passed, last_refresher_pass,
+        pre_score_sum, post_submitted, post_score_sum
+      FROM learner_module_stats WHERE \(scope.filter("user_id"))
       """, scope.params)
     {
-      guard case .text(let u) = r[0], case .text(let m) = r[1] else { continue }
+      guard case .text(let u) = r[0], case .text(let m) = r[1], scope.admits(u) else { continue }
       var f = ModuleFacts()
       f.lessonsOpened = r[2].int ?? 0
       f.lessonsRead = r[3].int ?? 0
@@ -80,13 +114,17 @@ struct LearnerFacts {
       f.bestScore = r[6].double
       f.passed = r[7].int == 1
       f.lastRefresherPass = r[8].int.map(Int64.init)
+      f.preSubmitted = r[5].int ?? 0
+      f.preScoreSum = r[9].double ?? 0
+      f.postSubmitted = r[10].int ?? 0
+      f.postScoreSum = r[11].double ?? 0
       out[u, default: LearnerFacts()].modules[m] = f
     }
     for r in try c.query(
-      "SELECT user_id, module, issued_at, expires_at, revoked_at FROM certificates WHERE user_id IN (\(scope.sql))",
+      "SELECT user_id, module, issued_at, expires_at, revoked_at FROM certificates WHERE \(scope.filter("user_id"))",
       scope.params)
     {
-      guard case .text(let u) = r[0], case .text(let m) = r[1] else { continue }
+      guard case .text(let u) = r[0], case .text(let m) = r[1], scope.admits(u) else { continue }
       var f = out[u, default: LearnerFacts()].modules[m, default: ModuleFacts()]
       f.certificateIssuedAt = r[2].int.map(Int64.init)
       f.certificateExpiresAt = r[3].int.map(Int64.init)
@@ -140,7 +178,8 @@ struct AssignmentRule {
     -> AssignmentRules
   {
     let rows: [Row]
-    if let cohortIDs {
+    // Long lists cost more to pass than the whole (small) table costs to read.
+    if let cohortIDs, userIDs.count <= ReportScope.broad {
       rows = try c.query(
         "SELECT * FROM assignments WHERE cohort_id IN (SELECT value FROM json_each(?1)) OR user_id IN (SELECT value FROM json_each(?2))",
         [ScopeSQL.jsonArray(cohortIDs), ScopeSQL.jsonArray(userIDs)])

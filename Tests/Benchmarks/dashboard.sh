@@ -26,10 +26,9 @@ done
 OWN_DATA=0
 if [ -z "$DATA" ]; then DATA=$(mktemp -d); OWN_DATA=1; fi
 LOG=$(mktemp)
-JAR=$(mktemp)
 cleanup() {
   [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null || true
-  rm -f "$LOG" "$JAR"
+  rm -f "$LOG" "${ADMIN_JAR:-}" "${MANAGER_JAR:-}"
   [ "$OWN_DATA" = 1 ] && rm -rf "$DATA"
 }
 trap cleanup EXIT
@@ -44,11 +43,25 @@ PID=$!
 for _ in $(seq 50); do grep -q "Relais is serving" "$LOG" && break; sleep 0.2; done
 BASE="http://127.0.0.1:$PORT"
 
-# Sign in as the admin (who sees every learner: the heaviest dashboard) with a fresh link.
-LINK=$("$RELAIS" admin-link --data "$DATA" --port "$PORT" | sed 's|.*/signin/link/||')
-curl -s -c "$JAR" -b "$JAR" "$BASE/signin/link/$LINK" >/dev/null
-CSRF=$(awk '$6=="relais_csrf"{print $7}' "$JAR")
-curl -s -c "$JAR" -b "$JAR" -H "Origin: $BASE" --data "csrf=$CSRF" "$BASE/signin/link/$LINK" -o /dev/null
+# Signs a cookie jar in through a one-time link, as a browser does.
+sign_in() {
+  local jar="$1" token="$2"
+  curl -s -c "$jar" -b "$jar" "$BASE/signin/link/$token" >/dev/null
+  local csrf
+  csrf=$(awk '$6=="relais_csrf"{print $7}' "$jar")
+  curl -s -c "$jar" -b "$jar" -H "Origin: $BASE" --data "csrf=$csrf" "$BASE/signin/link/$token" -o /dev/null
+}
+# The admin sees every learner; the demo manager is attached to every demo cohort, so the
+# same learners arrive through cohort membership (the other query path).
+ADMIN_JAR=$(mktemp)
+sign_in "$ADMIN_JAR" "$("$RELAIS" admin-link --data "$DATA" --port "$PORT" | sed 's|.*/signin/link/||')"
+MANAGER_JAR=$(mktemp)
+MANAGER=$(sqlite3 "$DATA/relais.sqlite" "SELECT id FROM users WHERE role='manager' AND display_name='Demo manager' LIMIT 1")
+TOKEN=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+HASH=$(printf '%s' "$TOKEN" | sha256sum | cut -d' ' -f1)
+sqlite3 "$DATA/relais.sqlite" "INSERT INTO invites(token_hash, role, user_id, created_at, expires_at) VALUES ('$HASH', 'manager', '$MANAGER', strftime('%s','now'), strftime('%s','now') + 3600)"
+sign_in "$MANAGER_JAR" "$TOKEN"
+JAR="$ADMIN_JAR"
 
 # CPU time the server spent, user + system, all threads including finished ones (fields
 # 14 and 15 of /proc/PID/stat, in clock ticks, converted to ms): unlike wall time it does
@@ -78,7 +91,16 @@ measure() {
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "medians over $RUNS runs ($(sqlite3 "$DATA/relais.sqlite" "SELECT COUNT(*) FROM users WHERE role='learner'") learners, $(sqlite3 "$DATA/relais.sqlite" "SELECT COUNT(*) FROM attempts") attempts):"
+echo "as the admin:"
+JAR="$ADMIN_JAR"
 measure "dashboard /manage" "/manage"
 measure "matrix (sorted)" "/manage/matrix?sort=fact-checking&dir=asc&page=3"
 measure "progress.csv" "/manage/export/progress.csv"
 measure "attempts.csv" "/manage/export/attempts.csv"
+echo "as the demo manager (20 cohorts):"
+JAR="$MANAGER_JAR"
+measure "dashboard /manage" "/manage"
+measure "matrix (sorted)" "/manage/matrix?sort=fact-checking&dir=asc&page=3"
+measure "progress.csv" "/manage/export/progress.csv"
+COHORT=$(sqlite3 "$DATA/relais.sqlite" "SELECT id FROM cohorts LIMIT 1")
+measure "dashboard, one cohort" "/manage?cohort=$COHORT"

@@ -15,7 +15,7 @@ enum DashboardPage {
       \(try filter(app, ctx, viewer: viewer, action: "/manage"))
       \(links(ctx))
       \(try funnelSection(app, ctx, scope: scope, rows: rows))
-      \(try gainSection(app, ctx, scope: scope))
+      \(gainSection(app, ctx, rows: rows))
       \(try weeksSection(app, ctx, scope: scope))
       \(GroupsSection.render(ctx, rows: rows, now: app.academy.now))
       \(try acknowledgementSummary(app, ctx, scope: scope))
@@ -102,9 +102,9 @@ enum DashboardPage {
     return "\(Int((d * 100).rounded())) %"
   }
 
-  static func gainSection(_ app: App, _ ctx: Context, scope: ReportScope) throws -> HTML {
+  static func gainSection(_ app: App, _ ctx: Context, rows learners: [LearnerReportRow]) -> HTML {
     var rows: [HTML] = []
-    for g in try app.academy.knowledgeGain(scope: scope) {
+    for g in app.academy.knowledgeGain(rows: learners) {
       let gain =
         (g.preMean != nil && g.postMean != nil)
         ? "\(Int(((g.postMean! - g.preMean!) * 100).rounded())) pts" : "–"
