@@ -4,10 +4,11 @@ extension HTTPRequest {
   public var cookies: [String: String] {
     var result: [String: String] = [:]
     for header in headers.values("Cookie") {
-      for pair in header.split(separator: ";") {
-        guard let eq = pair.firstIndex(of: "=") else { continue }
-        let name = pair[..<eq].trimmingSpaces
-        var value = Substring(pair[pair.index(after: eq)...].trimmingSpaces)
+      // Split on bytes, not Characters: `;` followed by a combining mark is one Character.
+      for pair in Array(header.utf8).split(separator: UInt8(ascii: ";")) {
+        guard let eq = pair.firstIndex(of: UInt8(ascii: "=")) else { continue }
+        let name = String(decoding: pair[..<eq], as: UTF8.self).trimmingSpaces
+        var value = Substring(String(decoding: pair[(eq + 1)...], as: UTF8.self).trimmingSpaces)
         if value.count >= 2 && value.hasPrefix("\"") && value.hasSuffix("\"") {
           value = value.dropFirst().dropLast()
         }

@@ -28,8 +28,14 @@ enum FormsHarness {
   static func form(_ bytes: [UInt8]) {
     let text = String(decoding: bytes, as: UTF8.self)
     let pairs = FormDecoding.pairs(text)
-    let segments = text.split(separator: "&", omittingEmptySubsequences: true).count
-    precondition(pairs.count == segments, "\(pairs.count) pairs from \(segments) segments")
+    // The standard splits on the bytes `&` and `=`, whatever follows them.
+    let segments = Array(text.utf8).split(separator: 0x26, omittingEmptySubsequences: true)
+    precondition(pairs.count == segments.count, "\(pairs.count) pairs from \(segments.count) segments")
+    for (pair, segment) in zip(pairs, segments) {
+      let name = segment.split(separator: 0x3D, maxSplits: 1, omittingEmptySubsequences: false)[0]
+      let expected = FormDecoding.decodeComponent(String(decoding: name, as: UTF8.self))
+      precondition(pair.0 == expected, "name \(pair.0) should be \(expected)")
+    }
     let again = FormDecoding.pairs(pairs.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&"))
     precondition(same(again, pairs), "re-encoded form differs:\n\(pairs)\n\(again)")
     var headers = HTTPHeaders()
@@ -49,12 +55,15 @@ enum FormsHarness {
     for line in lines { headers.add("Cookie", String(decoding: line, as: UTF8.self)) }
     let request = HTTPRequest(method: "GET", path: "/", headers: headers)
     let cookies = request.cookies
+    // RFC 6265: pairs separated by the byte `;`, name and value by the first byte `=`.
     var firstSeen: [String: String] = [:]
     for header in headers.values("Cookie") {
-      for pair in header.split(separator: ";") {
-        guard let eq = pair.firstIndex(of: "=") else { continue }
-        let name = trim(String(pair[..<eq]))
-        if !name.isEmpty && firstSeen[name] == nil { firstSeen[name] = String(pair[pair.index(after: eq)...]) }
+      for pair in Array(header.utf8).split(separator: 0x3B) {
+        guard let eq = pair.firstIndex(of: 0x3D) else { continue }
+        let name = trim(String(decoding: pair[..<eq], as: UTF8.self))
+        if !name.isEmpty && firstSeen[name] == nil {
+          firstSeen[name] = String(decoding: pair[(eq + 1)...], as: UTF8.self)
+        }
       }
     }
     precondition(Set(cookies.keys) == Set(firstSeen.keys), "names differ: \(cookies.keys) vs \(firstSeen.keys)")
