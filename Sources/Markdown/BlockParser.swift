@@ -31,12 +31,30 @@ struct BlockParser {
 
   init(_ bytes: [UInt8], gfm: Bool) {
     // NUL is replaced for security (spec 2.3); this copy is rare.
-    src = bytes.contains(0) ? Self.replacingNUL(bytes) : bytes
+    src = Self.containsNUL(bytes) ? Self.replacingNUL(bytes) : bytes
     self.gfm = gfm
     doc = Node(.document, line: 1)
     tip = doc
     oldTip = doc
     lastMatchedContainer = doc
+  }
+
+  /// Eight bytes at a time: `(v - 0x01…) & ~v & 0x80…` is nonzero iff some byte of v is 0.
+  static func containsNUL(_ b: [UInt8]) -> Bool {
+    b.withUnsafeBytes { raw in
+      let n = raw.count
+      var i = 0
+      while i + 8 <= n {
+        let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 { return true }
+        i += 8
+      }
+      while i < n {
+        if raw[i] == 0 { return true }
+        i += 1
+      }
+      return false
+    }
   }
 
   private static func replacingNUL(_ b: [UInt8]) -> [UInt8] {

@@ -113,6 +113,10 @@ struct InlineParser {
       let hard = last.text.count >= 2 && last.text[last.text.endIndex - 2] == Bytes.space
       while last.text.last == Bytes.space { last.text.removeLast() }
       block.appendChild(Node(hard ? .lineBreak : .softBreak))
+    } else if let last = block.lastChild, last.extendable, last.text.endIndex == pos - 1 {
+      // A soft break renders as the newline itself: keep it inside the text run, so a
+      // paragraph of plain lines stays one node.
+      last.text = s[last.text.startIndex..<pos]
     } else {
       block.appendChild(Node(.softBreak))
     }

@@ -108,3 +108,10 @@ import Testing
 @Test func carriageReturnLineEndings() {
   #expect(md("a\r\nb\rc") == "<p>a\nb\nc</p>\n")
 }
+
+@Test func nulBytesAreFoundAnywhereInLongInput() {
+  let s = "0123456789abcdef" + "\u{0}" + "ghijklmnopqrstuvwxyz"
+  #expect(md(s) == "<p>0123456789abcdef\u{FFFD}ghijklmnopqrstuvwxyz</p>\n")
+  #expect(BlockParser.containsNUL(Array("01234567\u{0}".utf8)))
+  #expect(!BlockParser.containsNUL(Array("0123456789abcdefgh".utf8)))
+}
