@@ -15,6 +15,7 @@ public struct CatalogLoader: Sendable {
   }
 
   public func load() -> Catalog {
+    cache.begin(media: LoadCache.mediaFingerprint(curriculum))
     var problems: [ContentProblem] = []
     var modules: [Module] = []
     var versionBytes: [UInt8] = []
@@ -33,7 +34,7 @@ public struct CatalogLoader: Sendable {
     for name in entries.sorted() {
       var isDir: ObjCBool = false
       let url = curriculum.appendingPathComponent(name)
-      fm.fileExists(atPath: url.path, isDirectory: &isDir)
+      _ = fm.fileExists(atPath: url.path, isDirectory: &isDir)
       if isDir.boolValue {
         if fm.fileExists(atPath: url.appendingPathComponent("module.md").path) {
           let loader = ModuleLoader(folder: url, slug: name, root: self)
@@ -101,10 +102,13 @@ public struct CatalogLoader: Sendable {
     let text = String(decoding: data, as: UTF8.self)
     let front = FrontMatter.parse(text)
     let problems = FrontMatterSchema.page.check(front, path: path)
-    let rendered = Markdown.lesson(front.body, options: lessonOptions(module: nil))
+    let rendered = cache.lesson(front.body, module: nil, kind: "full") {
+      Markdown.lesson(front.body, options: lessonOptions(module: nil))
+    }
     let page = Page(
       slug: slug, title: front.string("title") ?? slug, version: front.string("version"),
-      html: rendered.html, path: path, hash: ContentHash.of(data))
+      html: rendered.html, path: path, hash: ContentHash.of(data),
+      references: References(rendered, bodyLine: front.bodyLine))
     return (page, problems)
   }
 

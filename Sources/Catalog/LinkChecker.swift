@@ -13,32 +13,30 @@ struct LinkChecker {
     var out: [ContentProblem] = []
     for m in modules {
       for lesson in m.lessons {
-        for (_, text) in lesson.text.values {
-          out += checkFile(path: text.path, module: m.slug)
+        for (_, text) in lesson.text.values.sorted(by: { $0.key < $1.key }) {
+          out += check(text.references, path: text.path, module: m.slug)
         }
       }
     }
-    for (_, page) in pages {
-      for (_, p) in page.values { out += checkFile(path: p.path, module: nil) }
+    for (_, page) in pages.sorted(by: { $0.key < $1.key }) {
+      for (_, p) in page.values.sorted(by: { $0.key < $1.key }) {
+        out += check(p.references, path: p.path, module: nil)
+      }
     }
     return out
   }
 
-  private func checkFile(path: String, module: String?) -> [ContentProblem] {
-    let url = curriculum.deletingLastPathComponent().appendingPathComponent(path)
-    guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
-    let front = FrontMatter.parse(String(decoding: data, as: UTF8.self))
-    let rendered = Markdown.lesson(front.body, options: LessonOptions())
+  /// Uses the references collected when the file was rendered: nothing is read twice.
+  private func check(_ refs: References, path: String, module: String?) -> [ContentProblem] {
     var out: [ContentProblem] = []
-    let offset = front.bodyLine - 1
-    for link in rendered.links {
+    for link in refs.links {
       if let why = problem(link.destination, module: module, image: false) {
-        out.append(ContentProblem(path: path, line: link.line + offset, message: why))
+        out.append(ContentProblem(path: path, line: link.line, message: why))
       }
     }
-    for image in rendered.images {
+    for image in refs.images {
       if let why = problem(image.destination, module: module, image: true) {
-        out.append(ContentProblem(path: path, line: image.line + offset, message: why))
+        out.append(ContentProblem(path: path, line: image.line, message: why))
       }
     }
     return out

@@ -1,4 +1,5 @@
 import GIFT
+import Markdown
 
 /// A training module: its lessons and quizzes in every language it has.
 public struct Module: Sendable {
@@ -47,6 +48,22 @@ public struct LessonText: Sendable {
   public var path: String
   /// Content hash of the source file: the page's ETag and cache key.
   public var hash: String
+  /// Links and images as written, with their line in the file, for the link check.
+  var references: References = References()
+}
+
+/// What a rendered file points at, with lines counted from the top of the file.
+struct References: Sendable {
+  var links: [SourceReference] = []
+  var images: [SourceReference] = []
+
+  init() {}
+
+  init(_ rendered: RenderedLesson, bodyLine: Int) {
+    let offset = bodyLine - 1
+    links = rendered.links.map { SourceReference(destination: $0.destination, line: $0.line + offset) }
+    images = rendered.images.map { SourceReference(destination: $0.destination, line: $0.line + offset) }
+  }
 }
 
 public enum QuizKind: String, Sendable, CaseIterable, Hashable {
@@ -86,4 +103,5 @@ public struct Page: Sendable {
   public var html: String
   public var path: String
   public var hash: String
+  var references: References = References()
 }

@@ -39,7 +39,9 @@ struct ModuleLoader {
       if stem == "module" {
         problems += FrontMatterSchema.module.check(front, path: path)
         if lang == .reference { moduleFront = front }
-        let intro = Markdown.lesson(front.body, options: root.lessonOptions(module: slug))
+        let intro = root.cache.lesson(front.body, module: slug, kind: "full") {
+          Markdown.lesson(front.body, options: root.lessonOptions(module: slug))
+        }
         moduleText.values[lang] = ModuleText(
           title: front.string("title") ?? slug, summary: front.string("summary") ?? "",
           introHTML: intro.html, path: path)
@@ -53,11 +55,14 @@ struct ModuleLoader {
         continue
       }
       problems += FrontMatterSchema.lesson.check(front, path: path)
-      let rendered = Markdown.lesson(front.body, options: root.lessonOptions(module: slug))
+      let rendered = root.cache.lesson(front.body, module: slug, kind: "full") {
+        Markdown.lesson(front.body, options: root.lessonOptions(module: slug))
+      }
       lessonTexts[stem, default: Localized()].values[lang] = LessonText(
         title: front.string("title") ?? stem, minutes: front.int("minutes") ?? 5,
         objectives: front.list("objectives") ?? [], html: rendered.html,
-        headings: rendered.headings.map(\.text), path: path, hash: ContentHash.of(data))
+        headings: rendered.headings.map(\.text), path: path, hash: ContentHash.of(data),
+        references: References(rendered, bodyLine: front.bodyLine))
     }
     guard let front = moduleFront else {
       problems.append(

@@ -23,7 +23,7 @@ struct QuizLoader {
         guard let data = FileManager.default.contents(atPath: url.path) else { continue }
         bytes += ContentHash.of(data).utf8
         let path = root.relative(url)
-        let result = GIFT.parse(String(decoding: data, as: UTF8.self), path: path)
+        let result = root.cache.quiz(String(decoding: data, as: UTF8.self), path: path)
         if !result.errors.isEmpty {
           // A quiz with an error is not served; every error is reported.
           problems += result.errors.map {

@@ -1,4 +1,14 @@
 /// The public face of the GIFT module.
+///
+/// Reading follows Moodle's `qformat_gift` step by step (blank lines separate questions,
+/// lines are trimmed, `//` lines dropped, type chosen in Moodle's order, `=` in feedback
+/// starts a new answer unless escaped, `=%50%` in multiple choice is text, true/false
+/// feedback is `#if wrong#if right`). Where Moodle would import something broken or fail
+/// later when saving, Relais reports an error with its place instead: a second `{…}` block,
+/// an unclosed `::title`, a duplicate id, a bad weight or number, multiple-answer weights
+/// that do not add up to 100%, no 100% answer, fewer than 2 choices or 3 matching pairs.
+/// One leniency: a question written right under a `$CATEGORY:` line is read as a question
+/// (Moodle would fold it into the category name).
 public enum GIFT {
   /// Parses a whole file. Questions that parse are returned even when others fail;
   /// `errors` lists every problem, not only the first.

@@ -49,7 +49,7 @@ enum Grader {
       let asked = pairs.indices.filter { !pairs[$0].text.isEmpty }
       guard !asked.isEmpty else { return Grade(fraction: 0) }
       let right = asked.filter { chosen[$0] == pairs[$0].match }.count
-      return Grade(fraction: Double(right) / Double(asked.count))
+      return Grade(fraction: clamp(Double(right) / Double(asked.count)))
 
     case .essay:
       return Grade(fraction: 0, needsManualGrading: true)
@@ -59,7 +59,11 @@ enum Grader {
     }
   }
 
-  static func clamp(_ x: Double) -> Double { min(max(x, 0), 1) }
+  /// Within 0…1, and rounded to 7 decimals as Moodle stores fractions (NUMBER(12,7)):
+  /// three answers at 33.33333%, 33.33333% and 33.33334% make exactly 1.
+  static func clamp(_ x: Double) -> Double {
+    (min(max(x, 0), 1) * 1e7).rounded() / 1e7
+  }
 
   /// Moodle widens every tolerance by 10^-14 (PHP's precision) so equal-looking values match.
   static func accepts(_ target: NumericAnswer.Target, _ v: Double) -> Bool {

@@ -15,6 +15,10 @@ struct Parser {
   /// Comment lines before the first question may carry `// @key: value` settings.
   var inHeader = true
   var seenSettings: Set<String> = []
+  /// `//` lines not yet given to a question, and those given: `GIFT.format` writes each
+  /// question's comments back above it.
+  var pendingComments: [String] = []
+  var comments: [[String]] = []
 
   init(_ text: String, path: String) {
     source = SourceText(text)
@@ -36,7 +40,10 @@ struct Parser {
       if r.count >= 2 && source.bytes[r.lowerBound] == 0x2F
         && source.bytes[r.lowerBound + 1] == 0x2F
       {
-        if inHeader { readSetting(r) }
+        let isSetting = inHeader && readSetting(r)
+        if !isSetting {
+          pendingComments.append(String(decoding: source.bytes[r], as: UTF8.self))
+        }
         // Moodle turns a comment line into a single space.
         block.append(0x20, escaped: false, origin: r.lowerBound)
       } else {
@@ -70,7 +77,11 @@ struct Parser {
       if r.isEmpty { return }
     }
     ordinal += 1
-    if let q = readQuestion(b, r) { questions.append(q) }
+    if let q = readQuestion(b, r) {
+      questions.append(q)
+      comments.append(pendingComments)
+      pendingComments = []
+    }
   }
 
   mutating func readQuestion(_ b: Block, _ whole: Range<Int>) -> Question? {
@@ -78,6 +89,7 @@ struct Parser {
     let startOffset = b.origin[r.lowerBound]
     var id = "q\(ordinal)"
     var explicit = false
+    var duplicate = false
     if b.starts(with: "::", at: r.lowerBound, in: r) {
       guard let close = b.find(0x3A, 0x3A, in: (r.lowerBound + 2)..<r.upperBound) else {
         fail(b.origin[r.lowerBound], "unclosed title: expected '::' after the title")
@@ -87,6 +99,8 @@ struct Parser {
       if !title.isEmpty {
         if let first = explicitIDs[title] {
           fail(b.origin[r.lowerBound + 2], "duplicate id '\(title)' (first used on line \(first))")
+          // Still read, for its own errors, but not returned: only sound questions are.
+          duplicate = true
         } else {
           explicitIDs[title] = source.position(of: startOffset).line
         }
@@ -104,9 +118,15 @@ struct Parser {
 
     guard open != nil || close != nil else {
       let (text, format) = formatted(b, r, default: .moodle)
+      // Only escaped blanks (`\n`): nothing to show and nothing to name.
+      if text.isEmpty && !explicit {
+        // Not a question, so it must not shift the generated ids of the next ones.
+        ordinal -= 1
+        return nil
+      }
       question.text = text
       question.format = format
-      return question
+      return duplicate ? nil : question
     }
     guard let open else {
       fail(b.origin[close!], "} without {")
@@ -126,12 +146,13 @@ struct Parser {
       return nil
     }
     // A missing-word question keeps the spaces around its blank.
-    let missingWord = !after.isEmpty
+    let textAfter = after.isEmpty ? "" : b.text((close + 1)..<r.upperBound, trimStart: false)
+    let missingWord = !textAfter.isEmpty
     let before = missingWord ? r.lowerBound..<open : b.trim(r.lowerBound..<open)
     let (text, format) = formatted(b, before, default: .moodle, trimEnd: !missingWord)
     question.text = text
     question.format = format
-    question.textAfter = missingWord ? b.text((close + 1)..<r.upperBound, trimStart: false) : ""
+    question.textAfter = textAfter
 
     var inner = b.trim((open + 1)..<close)
     if let gf = b.findLastGeneralFeedback(in: inner) {
@@ -145,7 +166,7 @@ struct Parser {
       return nil
     }
     question.kind = kind
-    return question
+    return duplicate ? nil : question
   }
 }
 

@@ -7,11 +7,13 @@
 extension Parser {
   static let settingKeys = ["draw", "shuffle", "attempts", "wait"]
 
-  mutating func readSetting(_ line: Range<Int>) {
+  /// Reads a `// @key: value` line; false when the comment is not a setting.
+  @discardableResult
+  mutating func readSetting(_ line: Range<Int>) -> Bool {
     let bytes = source.bytes
     var i = line.lowerBound + 2
     while i < line.upperBound && isTrimmable(bytes[i]) { i += 1 }
-    guard i < line.upperBound, bytes[i] == 0x40 else { return }
+    guard i < line.upperBound, bytes[i] == 0x40 else { return false }
     let at = i
     i += 1
     let keyStart = i
@@ -19,12 +21,12 @@ extension Parser {
     let key = String(decoding: bytes[keyStart..<i], as: UTF8.self)
     guard Parser.settingKeys.contains(key) else {
       fail(at, "unknown quiz setting '@\(key)' (known: @draw, @shuffle, @attempts, @wait)")
-      return
+      return true
     }
     while i < line.upperBound && isTrimmable(bytes[i]) { i += 1 }
     guard i < line.upperBound, bytes[i] == 0x3A else {
       fail(at, "expected ':' after '@\(key)'")
-      return
+      return true
     }
     i += 1
     while i < line.upperBound && isTrimmable(bytes[i]) { i += 1 }
@@ -32,7 +34,7 @@ extension Parser {
     let value = String(decoding: bytes[i..<line.upperBound], as: UTF8.self)
     if !seenSettings.insert(key).inserted {
       fail(at, "'@\(key)' is set twice")
-      return
+      return true
     }
     switch key {
     case "shuffle":
@@ -45,7 +47,7 @@ extension Parser {
       let minimum = key == "wait" ? 0 : 1
       guard let n = Int(value), n >= minimum else {
         fail(valueOffset, "'@\(key)' takes a whole number from \(minimum), not '\(value)'")
-        return
+        return true
       }
       switch key {
       case "draw": settings.draw = n
@@ -53,5 +55,6 @@ extension Parser {
       default: settings.waitMinutes = n
       }
     }
+    return true
   }
 }

@@ -2,7 +2,10 @@
 /// one answer per line, every special character escaped so that reading the result gives
 /// back the same questions.
 enum Writer {
-  static func write(_ questions: [Question], settings: QuizSettings) -> String {
+  static func write(
+    _ questions: [Question], settings: QuizSettings, comments: [[String]] = [],
+    trailingComments: [String] = []
+  ) -> String {
     var out = ""
     var header: [String] = []
     if let d = settings.draw { header.append("// @draw: \(d)") }
@@ -11,13 +14,15 @@ enum Writer {
     if let w = settings.waitMinutes { header.append("// @wait: \(w)") }
     if !header.isEmpty { out += header.joined(separator: "\n") + "\n\n" }
     var category: String?
-    for q in questions {
+    for (i, q) in questions.enumerated() {
       if q.category != category {
         out += "$CATEGORY: \(escape(q.category ?? ""))\n\n"
         category = q.category
       }
+      for c in i < comments.count ? comments[i] : [] { out += c + "\n" }
       out += question(q) + "\n\n"
     }
+    if !trailingComments.isEmpty { out += trailingComments.joined(separator: "\n") + "\n\n" }
     if out.hasSuffix("\n\n") { out.removeLast() }
     return out
   }
@@ -55,7 +60,7 @@ enum Writer {
           mark = "="
         } else if a.fraction == 0 {
           // An answer that begins like a weight needs an explicit one.
-          mark = a.text.hasPrefix("%") ? "~%0%" : "~"
+          mark = (a.text.utf8.first == 0x25) ? "~%0%" : "~"
         } else {
           mark = "~%\(percent(a.fraction))%"
         }
@@ -64,9 +69,17 @@ enum Writer {
       // Without a `~` Moodle would read the question as short answer.
       if !multiple && !answers.contains(where: { $0.fraction != 1 }) { lines.append("~") }
     case .shortAnswer(let answers):
+      // `=` with `->` would read as matching; a lone right answer can go without `=`.
+      if answers.count == 1, let a = answers.first, a.fraction == 1,
+        a.text.contains("->") || a.feedback.contains("->"),
+        !(a.text.utf8.first == 0x25)
+      {
+        lines.append(guarded(a.text, q.format) + feedback(a.feedback, q.format))
+        break
+      }
       for a in answers {
         let mark =
-          a.fraction == 1 && !a.text.hasPrefix("%") ? "=" : "=%\(percent(a.fraction))%"
+          a.fraction == 1 && !(a.text.utf8.first == 0x25) ? "=" : "=%\(percent(a.fraction))%"
         lines.append(mark + guarded(a.text, q.format) + feedback(a.feedback, q.format))
       }
     case .matching(let pairs):
@@ -115,7 +128,12 @@ enum Writer {
     needsTag(s) ? "[\(format.rawValue)]" + escape(s) : escape(s)
   }
 
-  static func needsTag(_ s: String) -> Bool { s.hasPrefix("[") || s.hasPrefix("//") }
+  /// Bytes, not Characters: `/` followed by a combining mark still starts a comment.
+  /// A leading BOM would be taken for the file's own when the text opens the file.
+  static func needsTag(_ s: String) -> Bool {
+    let u = s.utf8
+    return u.first == 0x5B || u.starts(with: [0x2F, 0x2F]) || u.starts(with: [0xEF, 0xBB, 0xBF])
+  }
 
   /// Moodle's `repchar`: backslash and `~ = # { } :` escaped, newlines as `\n`.
   static func escape(_ s: String) -> String {
@@ -137,15 +155,19 @@ enum Writer {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// A weight in percent written without exponent (the reader's pattern has none), with
-  /// up to nine decimals, preferring the shortest form that reads back exactly.
+  /// A weight in percent: the shortest decimal form that reads back as the same fraction,
+  /// never with an exponent (the reader's pattern has none).
   static func percent(_ fraction: Double) -> String {
     let p = fraction * 100
-    for decimals in 0...9 {
+    for decimals in 0...15 {
       let s = fixed(p, decimals: decimals)
       if let back = parseNumber(s), back / 100 == fraction { return s }
     }
-    return fixed(p, decimals: 9)
+    for candidate in [p, p.nextUp, p.nextDown] {
+      let s = "\(candidate)"
+      if !s.contains("e"), let back = parseNumber(s), back / 100 == fraction { return s }
+    }
+    return fixed(p, decimals: 15)
   }
 
   static func fixed(_ v: Double, decimals: Int) -> String {
@@ -169,12 +191,16 @@ extension GIFT {
   }
 
   /// `relais quiz fmt`: the file rewritten in canonical layout, or every error in it.
-  /// Comments other than the settings header are not kept.
+  /// `//` comments move to just above the question they were in or before.
   public static func format(_ text: String, path: String = "<input>") -> Result<
     String, GIFTErrors
   > {
-    let r = parse(text, path: path)
-    if !r.errors.isEmpty { return .failure(GIFTErrors(r.errors)) }
-    return .success(Writer.write(r.questions, settings: r.settings))
+    var p = Parser(text, path: path)
+    p.run()
+    if !p.errors.isEmpty { return .failure(GIFTErrors(p.errors)) }
+    return .success(
+      Writer.write(
+        p.questions, settings: p.settings, comments: p.comments,
+        trailingComments: p.pendingComments))
   }
 }

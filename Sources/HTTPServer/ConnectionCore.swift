@@ -6,15 +6,20 @@ final class ConnectionCore {
   private(set) var input: [UInt8] = []
   private var inputStart = 0
   private var parser = RequestParser()
-  /// Bytes to send; `outputStart` of them are already sent.
-  var output: [UInt8] = []
-  var outputStart = 0
+  /// Buffers to send, in order; `firstOffset` bytes of the first are already sent. A large
+  /// body is its own buffer, sent with `sendmsg` beside its header rather than copied.
+  private(set) var segments: [[UInt8]] = []
+  private(set) var firstOffset = 0
+  private(set) var pendingBytes = 0
   /// Set once the connection must close when `output` is sent.
   private(set) var closeAfterOutput = false
   /// A handler runs elsewhere; parsing waits so responses leave in request order.
   private(set) var awaitingOffload = false
   /// Set by the server when shutting down: finish the current request, then close.
   var draining = false
+  /// Responses queued so far; before the first, an idle connection is still owed a request
+  /// and gets the header timeout rather than the keep-alive one.
+  private(set) var responsesStarted = 0
   /// `process` stopped because output piled up; call it again once that is sent.
   private(set) var stoppedForOutput = false
   private var serializer: ResponseSerializer
@@ -40,7 +45,7 @@ final class ConnectionCore {
     let request: HTTPRequest
   }
 
-  var hasPendingOutput: Bool { outputStart < output.count }
+  var hasPendingOutput: Bool { pendingBytes > 0 }
   /// Nothing of a request is in progress: safe to close when idle or draining.
   var isIdle: Bool {
     current == nil && !awaitingOffload && parser.isIdle && inputStart == input.count
@@ -64,10 +69,35 @@ final class ConnectionCore {
 
   /// Marks sent bytes; frees the buffer once all of it is gone.
   func sent(_ n: Int) {
-    outputStart += n
-    if outputStart == output.count {
-      output.removeAll(keepingCapacity: output.capacity <= 64 * 1024)
-      outputStart = 0
+    pendingBytes -= n
+    var left = n
+    while left > 0 {
+      let available = segments[0].count - firstOffset
+      if left >= available {
+        left -= available
+        segments.removeFirst()
+        firstOffset = 0
+      } else {
+        firstOffset += left
+        left = 0
+      }
+    }
+  }
+
+  private func appendOutput(_ bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    segments.append(bytes)
+    pendingBytes += bytes.count
+  }
+
+  /// The unsent part of the first one or two buffers, for one `sendmsg`.
+  func withPendingBuffers<R>(
+    _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer?) -> R
+  ) -> R {
+    segments[0].withUnsafeBytes { first in
+      let head = UnsafeRawBufferPointer(rebasing: first[firstOffset...])
+      if segments.count < 2 { return body(head, nil) }
+      return segments[1].withUnsafeBytes { second in body(head, second) }
     }
   }
 
@@ -77,10 +107,9 @@ final class ConnectionCore {
     stoppedForOutput = false
     defer {
       stoppedForOutput =
-        !closeAfterOutput && !awaitingOffload && output.count - outputStart >= Self.outputHighWater
+        !closeAfterOutput && !awaitingOffload && pendingBytes >= Self.outputHighWater
     }
-    while !closeAfterOutput && !awaitingOffload && output.count - outputStart < Self.outputHighWater
-    {
+    while !closeAfterOutput && !awaitingOffload && pendingBytes < Self.outputHighWater {
       let event = input.withUnsafeBufferPointer { parser.parse($0, &inputStart) }
       switch event {
       case .needMore:
@@ -98,9 +127,16 @@ final class ConnectionCore {
         current = (head, decision, Responder.monotonicNanos())
         switch decision {
         case .route(let route, _):
+          if !head.chunked && head.contentLength > route.bodyLimit {
+            // Refuse before a 100 Continue invites the body.
+            finish(
+              HTTPResponse.text("Content too large\n", status: 413), routeName: route.pattern,
+              close: true)
+            return nil
+          }
           parser.bodyLimit = route.bodyLimit
           if head.expectContinue && head.hasBody {
-            output.append(contentsOf: "HTTP/1.1 100 Continue\r\n\r\n".utf8)
+            appendOutput(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
           }
         case .immediate(let response, let name):
           if head.expectContinue && head.hasBody {
@@ -152,12 +188,15 @@ final class ConnectionCore {
   private func finish(_ response: HTTPResponse, routeName: String, close: Bool) {
     guard let (head, _, start) = current else { return }
     current = nil
+    responsesStarted += 1
     let responseWantsClose =
       response.headers["Connection"].map { HTTPSyntax.equalsIgnoringCase($0, "close") } ?? false
     let keepAlive = !close && !draining && head.keepAlive && !responseWantsClose
-    let bytes = serializer.write(
+    let (headBuffer, separateBody, bytes) = serializer.serialize(
       response, headOnly: head.method == "HEAD", keepAlive: keepAlive,
-      http10: head.minorVersion == 0, into: &output)
+      http10: head.minorVersion == 0)
+    appendOutput(headBuffer)
+    if let separateBody { appendOutput(separateBody) }
     if !keepAlive {
       closeAfterOutput = true
       input.removeAll()

@@ -5,42 +5,6 @@ import Synchronization
   import Glibc
 #endif
 
-/// What all loops of one server share.
-final class ServerShared: Sendable {
-  let responder: Responder
-  let configuration: ServerConfiguration
-  let openConnections = Atomic<Int>(0)
-  /// Offloaded handlers (password hashing, PDFs, database writes) run here, off the loops.
-  let workers = DispatchQueue(label: "relais.http.workers", attributes: .concurrent)
-
-  init(responder: Responder) {
-    self.responder = responder
-    self.configuration = responder.configuration
-  }
-}
-
-/// One connection as a loop sees it. Confined to its loop's thread.
-final class LoopConnection {
-  let fd: Int32
-  let generation: UInt64
-  let core: ConnectionCore
-  var interest: UInt32 = 0
-  var lastActivity: UInt64
-  /// When the current header section began (0: not reading one).
-  var headStartedAt: UInt64 = 0
-  var peerClosed = false
-  /// After our final response: write side shut, reading and discarding until the peer
-  /// closes, so that unread input does not turn our close into a reset that eats the answer.
-  var lingerUntil: UInt64 = 0
-
-  init(fd: Int32, generation: UInt64, core: ConnectionCore, now: UInt64) {
-    self.fd = fd
-    self.generation = generation
-    self.core = core
-    self.lastActivity = now
-  }
-}
-
 /// One thread running epoll over its own listener (SO_REUSEPORT) and its connections.
 /// @unchecked Sendable: other threads touch only `mailbox` (a Mutex) and `wakeFD` (an
 /// eventfd, written atomically by the kernel); every other property is used by `run()` alone.
@@ -51,11 +15,13 @@ final class EventLoop: @unchecked Sendable {
   }
 
   let shared: ServerShared
-  let metrics = MetricsShard()
+  let metrics: MetricsShard
   private let listener: Int32
   private let epoll = Epoll()
   private let wakeFD = Epoll.makeEventFD()
-  private let mailbox = Mutex<[Message]>([])
+  /// Messages for the loop; `closed` once the loop has exited and `wakeFD` is gone, so a
+  /// late offload result cannot write to a descriptor number reused by something else.
+  private let mailbox = Mutex<(messages: [Message], closed: Bool)>(([], false))
   var connections: [LoopConnection?] = []
   var count = 0
   private var nextGeneration: UInt64 = 0
@@ -66,16 +32,21 @@ final class EventLoop: @unchecked Sendable {
   private var drainDeadline: UInt64 = 0
   private var listenerPausedUntil: UInt64 = 0
 
-  init(shared: ServerShared, listener: Int32) {
+  init(shared: ServerShared, listener: Int32, index: Int) {
     self.shared = shared
+    self.metrics = shared.metrics.shards[index % shared.metrics.shards.count]
     self.listener = listener
   }
 
   /// Thread-safe: queues a message and wakes the loop.
   func post(_ message: Message) {
-    mailbox.withLock { $0.append(message) }
-    var one: UInt64 = 1
-    _ = write(wakeFD, &one, 8)
+    let fd = wakeFD
+    mailbox.withLock { box in
+      guard !box.closed else { return }
+      box.messages.append(message)
+      var one: UInt64 = 1
+      _ = write(fd, &one, 8)
+    }
   }
 
   func run() {
@@ -101,7 +72,10 @@ final class EventLoop: @unchecked Sendable {
     }
     for case let conn? in connections { closeConnection(conn) }
     if !draining { close(listener) }
-    close(wakeFD)
+    mailbox.withLock { box in
+      box.closed = true
+      close(wakeFD)
+    }
     epoll.free()
     readBuffer.deallocate()
   }
@@ -119,9 +93,9 @@ final class EventLoop: @unchecked Sendable {
         }
         return
       }
-      let open = shared.openConnections.add(1, ordering: .relaxed).newValue
+      let open = shared.metrics.openConnections.add(1, ordering: .relaxed).newValue
       if open > shared.configuration.maxConnections {
-        shared.openConnections.subtract(1, ordering: .relaxed)
+        shared.metrics.openConnections.subtract(1, ordering: .relaxed)
         refuseOverCapacity(fd)
         continue
       }
@@ -210,7 +184,12 @@ final class EventLoop: @unchecked Sendable {
       conn.headStartedAt = 0
     }
     var want: UInt32 = 0
-    if !conn.peerClosed && !core.closeAfterOutput { want |= Epoll.readable | Epoll.readHangup }
+    // While a handler runs elsewhere or output piles up, stop reading: a client pipelining
+    // without reading answers must not grow our input buffer without bound.
+    let paused = core.awaitingOffload || core.stoppedForOutput
+    if !conn.peerClosed && !core.closeAfterOutput && !paused {
+      want |= Epoll.readable | Epoll.readHangup
+    }
     if core.hasPendingOutput { want |= Epoll.writable }
     if want != conn.interest {
       conn.interest = want
@@ -222,10 +201,8 @@ final class EventLoop: @unchecked Sendable {
   private func flush(_ conn: LoopConnection) -> Bool {
     let core = conn.core
     while core.hasPendingOutput {
-      let n = core.output.withUnsafeBytes { out in
-        send(
-          conn.fd, out.baseAddress! + core.outputStart, out.count - core.outputStart,
-          Int32(MSG_NOSIGNAL))
+      let n = core.withPendingBuffers { first, second in
+        Self.sendBuffers(conn.fd, first, second)
       }
       if n > 0 {
         core.sent(n)
@@ -240,6 +217,24 @@ final class EventLoop: @unchecked Sendable {
       }
     }
     return true
+  }
+
+  /// One `sendmsg` of one or two buffers; MSG_NOSIGNAL so a reset peer cannot raise SIGPIPE.
+  private static func sendBuffers(
+    _ fd: Int32, _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer?
+  ) -> Int {
+    var iov = (
+      iovec(iov_base: UnsafeMutableRawPointer(mutating: first.baseAddress), iov_len: first.count),
+      iovec(
+        iov_base: UnsafeMutableRawPointer(mutating: second?.baseAddress),
+        iov_len: second?.count ?? 0)
+    )
+    return withUnsafeMutableBytes(of: &iov) { raw in
+      var message = msghdr()
+      message.msg_iov = raw.baseAddress!.assumingMemoryBound(to: iovec.self)
+      message.msg_iovlen = second == nil ? 1 : 2
+      return sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
+    }
   }
 
   private func offload(_ job: ConnectionCore.OffloadJob, _ conn: LoopConnection) {
@@ -275,7 +270,7 @@ final class EventLoop: @unchecked Sendable {
     guard connections[Int(conn.fd)] === conn else { return }
     connections[Int(conn.fd)] = nil
     count -= 1
-    shared.openConnections.subtract(1, ordering: .relaxed)
+    shared.metrics.openConnections.subtract(1, ordering: .relaxed)
     epoll.remove(conn.fd)
     close(conn.fd)
   }
@@ -286,8 +281,8 @@ final class EventLoop: @unchecked Sendable {
     var value: UInt64 = 0
     _ = read(wakeFD, &value, 8)
     let messages = mailbox.withLock { box -> [Message] in
-      let taken = box
-      box.removeAll()
+      let taken = box.messages
+      box.messages.removeAll()
       return taken
     }
     for message in messages {
@@ -337,7 +332,8 @@ final class EventLoop: @unchecked Sendable {
         // The client stopped reading: it holds memory and a slot, so it goes.
         if idleFor > idleLimit { closeConnection(conn) }
       } else if core.isIdle {
-        if idleFor > idleLimit || draining { closeConnection(conn) }
+        let limit = core.responsesStarted == 0 ? headerLimit : idleLimit
+        if idleFor > limit || draining { closeConnection(conn) }
       } else if core.isReadingBody {
         if idleFor > bodyLimit { timeOut(conn) }
       } else if conn.headStartedAt != 0 && now &- conn.headStartedAt > headerLimit {

@@ -11,6 +11,7 @@ public final class HTTPServer: Sendable {
   public let configuration: ServerConfiguration
   public let router: Router
   let shared: ServerShared
+  private let loopCount: Int
 
   private struct State {
     var loops: [EventLoop] = []
@@ -24,17 +25,20 @@ public final class HTTPServer: Sendable {
   public init(configuration: ServerConfiguration, router: Router) {
     self.configuration = configuration
     self.router = router
+    self.loopCount =
+      configuration.eventLoopCount > 0
+      ? configuration.eventLoopCount : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     self.shared = ServerShared(
-      responder: Responder(router: router, configuration: configuration))
+      responder: Responder(
+        router: router, configuration: configuration,
+        metrics: ServerMetrics(shardCount: loopCount)))
   }
 
   /// Binds and starts serving in the background; returns the bound port.
   public func start() throws -> Int {
     // A peer that resets mid-write must not kill the process.
     signal(SIGPIPE, SIG_IGN)
-    let count =
-      configuration.eventLoopCount > 0
-      ? configuration.eventLoopCount : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    let count = loopCount
     var listeners: [Int32] = []
     var port = configuration.port
     do {
@@ -48,7 +52,9 @@ public final class HTTPServer: Sendable {
       for fd in listeners { close(fd) }
       throw error
     }
-    let loops = listeners.map { EventLoop(shared: shared, listener: $0) }
+    let loops = listeners.enumerated().map {
+      EventLoop(shared: shared, listener: $0.element, index: $0.offset)
+    }
     state.withLock {
       $0.loops = loops
       $0.running = loops.count
@@ -80,8 +86,8 @@ public final class HTTPServer: Sendable {
     stopped.signal()
   }
 
-  var metricsShards: [MetricsShard] { state.withLock { $0.loops.map(\.metrics) } }
-
   /// Connections open right now, across all loops.
-  public var openConnections: Int { shared.openConnections.load(ordering: .relaxed) }
+  public var openConnections: Int {
+    shared.responder.metrics.openConnections.load(ordering: .relaxed)
+  }
 }

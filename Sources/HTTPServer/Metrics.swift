@@ -36,13 +36,21 @@ final class MetricsShard: Sendable {
   }
 }
 
-extension HTTPServer {
+/// All of one server's metrics: a shard per event loop and the open-connection gauge.
+final class ServerMetrics: Sendable {
+  let shards: [MetricsShard]
+  let openConnections = Atomic<Int>(0)
+
+  init(shardCount: Int) {
+    shards = (0..<max(1, shardCount)).map { _ in MetricsShard() }
+  }
+
   /// Metrics in the Prometheus text format: requests by route pattern and status, a latency
   /// histogram and open connections. Labels are route patterns, never raw paths, so a client
   /// cannot grow the series without bound.
-  public func prometheusText() -> String {
+  func prometheusText() -> String {
     var merged = MetricsShard.State()
-    for shard in metricsShards {
+    for shard in shards {
       let s = shard.state.withLock { $0 }
       for (k, v) in s.requests { merged.requests[k, default: 0] += v }
       for i in merged.buckets.indices { merged.buckets[i] += s.buckets[i] }
@@ -70,7 +78,7 @@ extension HTTPServer {
     out += "relais_http_request_duration_seconds_count \(merged.count)\n"
     out += "# HELP relais_http_open_connections Connections open now.\n"
     out += "# TYPE relais_http_open_connections gauge\n"
-    out += "relais_http_open_connections \(openConnections)\n"
+    out += "relais_http_open_connections \(openConnections.load(ordering: .relaxed))\n"
     return out
   }
 
@@ -86,4 +94,10 @@ extension HTTPServer {
     }
     return out
   }
+}
+
+extension HTTPServer {
+  /// Metrics in the Prometheus text format (also served at `GET /metrics` unless a route
+  /// claims that path).
+  public func prometheusText() -> String { shared.responder.metrics.prometheusText() }
 }

@@ -106,7 +106,8 @@ extension RequestParser {
       hostCount += 1
     case 6 where Self.same(name, "expect"):
       if HTTPSyntax.equalsIgnoringCase(valueString, "100-continue") {
-        head.expectContinue = true
+        // HTTP/1.0 clients do not know 100 Continue (RFC 9110 §10.1.1): ignore it for them.
+        head.expectContinue = head.minorVersion == 1
       } else {
         throw ParseError(status: 417, message: "Expectation failed")
       }

@@ -65,15 +65,12 @@ struct RequestParser {
         throw ParseError(status: 400, message: "Bad request")
 
       case .requestLine:
-        guard let end = try findLineEnd(buf, start) else {
-          if buf.count - start > maxRequestLine {
-            throw ParseError(status: 414, message: "URI too long")
-          }
-          return .needMore
-        }
-        let lineLength = end - start
-        if lineLength > maxRequestLine { throw ParseError(status: 414, message: "URI too long") }
-        if lineLength == 0 {
+        guard
+          let end = try findLineEnd(
+            buf, start, limit: maxRequestLine,
+            tooLong: ParseError(status: 414, message: "URI too long"))
+        else { return .needMore }
+        if end == start {
           // RFC 9112 §2.2: a server SHOULD ignore at least one empty line before a request.
           emptyLinesSkipped += 1
           if emptyLinesSkipped > 4 { throw ParseError(status: 400, message: "Bad request line") }
@@ -85,16 +82,12 @@ struct RequestParser {
         state = .headers
 
       case .headers:
-        guard let end = try findLineEnd(buf, start) else {
-          if headerBytes + buf.count - start > maxHeaderBytes {
-            throw ParseError(status: 431, message: "Request header fields too large")
-          }
-          return .needMore
-        }
+        guard
+          let end = try findLineEnd(
+            buf, start, limit: maxHeaderBytes - headerBytes,
+            tooLong: ParseError(status: 431, message: "Request header fields too large"))
+        else { return .needMore }
         headerBytes += end - start + 2
-        if headerBytes > maxHeaderBytes {
-          throw ParseError(status: 431, message: "Request header fields too large")
-        }
         if end == start {
           start = end + 2
           try finishHead()
@@ -130,10 +123,10 @@ struct RequestParser {
         state = .fixedBody(remaining - n)
 
       case .chunkSize:
-        guard let end = try findLineEnd(buf, start) else {
-          if buf.count - start > 1024 { throw ParseError(status: 400, message: "Bad chunk size") }
-          return .needMore
-        }
+        guard
+          let end = try findLineEnd(
+            buf, start, limit: 1024, tooLong: ParseError(status: 400, message: "Bad chunk size"))
+        else { return .needMore }
         guard let size = Self.chunkSize(UnsafeBufferPointer(rebasing: buf[start..<end])) else {
           throw ParseError(status: 400, message: "Bad chunk size")
         }
@@ -168,16 +161,12 @@ struct RequestParser {
         state = .chunkSize
 
       case .trailers:
-        guard let end = try findLineEnd(buf, start) else {
-          if headerBytes + buf.count - start > maxHeaderBytes {
-            throw ParseError(status: 431, message: "Request header fields too large")
-          }
-          return .needMore
-        }
+        guard
+          let end = try findLineEnd(
+            buf, start, limit: maxHeaderBytes - headerBytes,
+            tooLong: ParseError(status: 431, message: "Request header fields too large"))
+        else { return .needMore }
         headerBytes += end - start + 2
-        if headerBytes > maxHeaderBytes {
-          throw ParseError(status: 431, message: "Request header fields too large")
-        }
         if end == start {
           start = end + 2
           return complete()
@@ -194,20 +183,24 @@ struct RequestParser {
     }
   }
 
-  /// Finds the CRLF ending the line at `start` and returns the index of its CR. A bare LF is
-  /// refused because peers could disagree on where the line ends.
+  /// Finds the CRLF ending the line at `start` and returns the index of its CR. A line with
+  /// more than `limit` bytes before its LF throws `tooLong`, whether or not the LF has
+  /// arrived, so the answer never depends on how reads split the input. A bare LF is refused
+  /// because peers could disagree on where the line ends.
   private mutating func findLineEnd(
-    _ buf: UnsafeBufferPointer<UInt8>, _ start: Int
+    _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, limit: Int, tooLong: ParseError
   ) throws(ParseError) -> Int? {
     let from = start + scanned
     let count = buf.count - from
     guard count > 0, let base = buf.baseAddress else { return nil }
     guard let hit = memchr(base + from, 0x0A, count) else {
       scanned = buf.count - start
+      if scanned > limit { throw tooLong }
       return nil
     }
     let lf = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
     scanned = 0
+    if lf - start > limit { throw tooLong }
     if lf == start || buf[lf - 1] != 0x0D { throw ParseError(status: 400, message: "Bare LF") }
     return lf - 1
   }

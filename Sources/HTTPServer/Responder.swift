@@ -9,10 +9,12 @@
 final class Responder: Sendable {
   let router: Router
   let configuration: ServerConfiguration
+  let metrics: ServerMetrics
 
-  init(router: Router, configuration: ServerConfiguration) {
+  init(router: Router, configuration: ServerConfiguration, metrics: ServerMetrics) {
     self.router = router
     self.configuration = configuration
+    self.metrics = metrics
   }
 
   enum Decision {
@@ -29,6 +31,18 @@ final class Responder: Sendable {
       var response = HTTPResponse.text("Method not allowed\n", status: 405)
       response.headers.add("Allow", allow.joined(separator: ", "))
       return .immediate(response, routeName: "405")
+    case .notFound where head.method == "GET" || head.method == "HEAD":
+      // Built in unless the application routes these paths itself.
+      if head.path == "/healthz" {
+        return .immediate(HTTPResponse.text("ok"), routeName: "/healthz")
+      }
+      if head.path == "/metrics" {
+        return .immediate(
+          HTTPResponse(
+            status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8",
+            body: metrics.prometheusText()), routeName: "/metrics")
+      }
+      return .immediate(HTTPResponse.text("Not found\n", status: 404), routeName: "404")
     case .notFound:
       return .immediate(HTTPResponse.text("Not found\n", status: 404), routeName: "404")
     }

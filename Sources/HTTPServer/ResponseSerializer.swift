@@ -9,12 +9,40 @@
 struct ResponseSerializer {
   let serverName: [UInt8]
   let defaultHeaders: [(String, String)]
+  /// Each default header as its serialised line, built once: a long CSP is not re-scanned
+  /// for every response.
+  private let defaultLines: [[UInt8]]
   private var dateLine: [UInt8] = []
   private var dateSecond = -1
 
   init(serverName: String, defaultHeaders: [(String, String)] = []) {
     self.serverName = Array(serverName.utf8).filter { $0 >= 0x20 && $0 < 0x7F }
     self.defaultHeaders = defaultHeaders
+    self.defaultLines = defaultHeaders.map { field in
+      var line: [UInt8] = []
+      Self.appendField(field.0, field.1, to: &line)
+      return line
+    }
+  }
+
+  /// Bodies from this size on are not copied behind the header but sent beside it.
+  static let separateBodyThreshold = 4096
+
+  /// The header (with a small body appended) and, for a large body, the body itself, to be
+  /// sent together by one `sendmsg`; plus the number of body bytes.
+  mutating func serialize(
+    _ response: HTTPResponse, headOnly: Bool, keepAlive: Bool, http10: Bool
+  ) -> (head: [UInt8], body: [UInt8]?, bodyBytes: Int) {
+    var out: [UInt8] = []
+    let status = response.status
+    let mayHaveBody = status >= 200 && status != 204 && status != 304
+    if !headOnly && mayHaveBody && response.body.count >= Self.separateBodyThreshold {
+      // Written as for HEAD: the same header, Content-Length included, and no body.
+      write(response, headOnly: true, keepAlive: keepAlive, http10: http10, into: &out)
+      return (out, response.body, response.body.count)
+    }
+    let n = write(response, headOnly: headOnly, keepAlive: keepAlive, http10: http10, into: &out)
+    return (out, nil, n)
   }
 
   /// - Parameters:
@@ -28,7 +56,7 @@ struct ResponseSerializer {
   ) -> Int {
     let status = response.status
     let noBody = status < 200 || status == 204 || status == 304
-    out.reserveCapacity(out.count + 256 + response.body.count)
+    out.reserveCapacity(out.count + 256 + (headOnly ? 0 : response.body.count))
     out.append(contentsOf: http10 ? "HTTP/1.0 ".utf8 : "HTTP/1.1 ".utf8)
     appendStatus(status, to: &out)
     out.append(contentsOf: dateHeader())
@@ -39,8 +67,8 @@ struct ResponseSerializer {
       if Self.isFramingField(field.name) { continue }
       Self.appendField(field.name, field.value, to: &out)
     }
-    for (name, value) in defaultHeaders where response.headers[name] == nil {
-      Self.appendField(name, value, to: &out)
+    for (i, field) in defaultHeaders.enumerated() where response.headers[field.0] == nil {
+      out.append(contentsOf: defaultLines[i])
     }
     if !noBody {
       out.append(contentsOf: "Content-Length: ".utf8)
@@ -73,9 +101,18 @@ struct ResponseSerializer {
 
   /// Drops CR, LF and NUL from handler-provided fields so that no value can split a response.
   static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
-    for b in name.utf8 where HTTPSyntax.isTokenByte[Int(b)] { out.append(b) }
+    // Almost always clean: check first, then copy in bulk.
+    if name.utf8.allSatisfy({ HTTPSyntax.isTokenByte[Int($0)] }) {
+      out.append(contentsOf: name.utf8)
+    } else {
+      for b in name.utf8 where HTTPSyntax.isTokenByte[Int(b)] { out.append(b) }
+    }
     out.append(contentsOf: ": ".utf8)
-    for b in value.utf8 where b != 0x0D && b != 0x0A && b != 0 { out.append(b) }
+    if value.utf8.allSatisfy({ $0 != 0x0D && $0 != 0x0A && $0 != 0 }) {
+      out.append(contentsOf: value.utf8)
+    } else {
+      for b in value.utf8 where b != 0x0D && b != 0x0A && b != 0 { out.append(b) }
+    }
     out.append(contentsOf: "\r\n".utf8)
   }
 

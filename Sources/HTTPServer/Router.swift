@@ -15,6 +15,10 @@ public struct Router: Sendable {
 
   public private(set) var routes: [Route] = []
   private var compiled: [CompiledPattern] = []
+  /// Route indices by their pattern's first segment ("" for `/`); patterns starting with a
+  /// parameter or `*rest` are in `anyFirst`. A request only tries the routes that could match.
+  private var byFirstSegment: [String: [Int]] = [:]
+  private var anyFirst: [Int] = []
 
   public init() {}
 
@@ -22,7 +26,13 @@ public struct Router: Sendable {
     _ method: String, _ pattern: String, bodyLimit: Int = 1 << 20, offload: Bool = false,
     _ handler: @escaping HTTPHandler
   ) {
-    compiled.append(CompiledPattern(pattern))
+    let compiledPattern = CompiledPattern(pattern)
+    switch compiledPattern.segments.first {
+    case .literal(let text): byFirstSegment[text, default: []].append(routes.count)
+    case nil: byFirstSegment["", default: []].append(routes.count)
+    case .parameter, .rest: anyFirst.append(routes.count)
+    }
+    compiled.append(compiledPattern)
     routes.append(
       Route(
         method: method, pattern: pattern, bodyLimit: bodyLimit, offload: offload, handler: handler))
@@ -54,11 +64,16 @@ public struct Router: Sendable {
     let segments = path.split(separator: "/", omittingEmptySubsequences: true)
     var allow: [String] = []
     var best: (index: Int, score: Int)?
-    for (index, route) in routes.enumerated() {
+    let keyed = byFirstSegment[segments.first.map(String.init) ?? ""] ?? []
+    for index in [keyed, anyFirst].joined() {
+      let route = routes[index]
       guard let score = compiled[index].score(segments) else { continue }
       let m = route.method == "GET" && method == "HEAD" ? "HEAD" : route.method
       if m == method {
-        if best == nil || score > best!.score { best = (index, score) }
+        // Higher score wins; on a tie, the route added first.
+        if best == nil || score > best!.score || (score == best!.score && index < best!.index) {
+          best = (index, score)
+        }
       } else {
         allow.append(route.method)
         if route.method == "GET" { allow.append("HEAD") }

@@ -62,23 +62,15 @@ enum Autolink {
   static func extend(_ root: Node) {
     var walker = NodeWalker(root)
     var containers: [Node] = []
+    var linkDepth = 0
     while let (node, entering) = walker.next() {
-      if entering && node.isContainer && node.kind != .link && node.kind != .image
-        && node.firstChild != nil
-      {
+      if node.kind == .link || node.kind == .image {
+        linkDepth += entering ? 1 : -1
+      } else if entering && linkDepth == 0 && node.isContainer && node.firstChild != nil {
         containers.append(node)
       }
     }
-    for c in containers where hasLinkAncestor(c) == false { linkify(c) }
-  }
-
-  static func hasLinkAncestor(_ n: Node) -> Bool {
-    var p: Node? = n
-    while let x = p {
-      if x.kind == .link { return true }
-      p = x.parent
-    }
-    return false
+    for c in containers { linkify(c) }
   }
 
   static func linkify(_ container: Node) {

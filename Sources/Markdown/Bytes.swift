@@ -6,6 +6,11 @@ enum Bytes {
   static let newline: UInt8 = 0x0A
   static let cr: UInt8 = 0x0D
 
+  /// Membership in an ASCII set given as two 64-bit masks (no table, no lazy global).
+  @inline(__always) static func inSet(_ c: UInt8, _ lo: UInt64, _ hi: UInt64) -> Bool {
+    c < 64 ? (lo >> UInt64(c)) & 1 != 0 : c < 128 ? (hi >> UInt64(c - 64)) & 1 != 0 : false
+  }
+
   @inline(__always) static func isSpaceOrTab(_ c: UInt8) -> Bool { c == space || c == tab }
 
   /// Space, tab, newline, line tabulation, form feed, carriage return.

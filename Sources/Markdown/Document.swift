@@ -3,16 +3,7 @@ enum Document {
   static func parse(_ bytes: [UInt8], gfm: Bool, trackLines: Bool = false) -> Node {
     var blocks = BlockParser(bytes, gfm: gfm)
     let doc = blocks.parseBlocks()
-    var leaves: [Node] = []
-    var walker = NodeWalker(doc)
-    while let (node, entering) = walker.next() {
-      guard entering else { continue }
-      switch node.kind {
-      case .paragraph, .heading, .tableCell: leaves.append(node)
-      default: break
-      }
-    }
-    for leaf in leaves {
+    for leaf in blocks.leaves {
       let content = leaf.literal
       leaf.literal = []
       var p = InlineParser(Bytes.trimmed(content[...]), refmap: blocks.refmap)

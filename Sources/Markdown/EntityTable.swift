@@ -5,17 +5,39 @@
 enum EntityTable {
   /// Entity name (without `&` and `;`) → UTF-8 bytes of its replacement.
   static let table: [String: [UInt8]] = {
+    // One pass over the bytes: `name hex,hex\n` lines, no intermediate Strings per field.
     var t: [String: [UInt8]] = [:]
-    t.reserveCapacity(2300)
-    for line in raw.split(separator: "\n") {
-      guard let space = line.firstIndex(of: " ") else { continue }
-      var bytes: [UInt8] = []
-      for hex in line[line.index(after: space)...].split(separator: ",") {
-        if let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) {
-          bytes.append(contentsOf: Array(String(Character(s)).utf8))
+    t.reserveCapacity(2200)
+    var name: [UInt8] = []
+    var bytes: [UInt8] = []
+    var value: UInt32 = 0
+    var inName = true
+    var text = Self.raw
+    text.withUTF8 { buf in
+      for c in buf {
+        switch c {
+        case 0x20:
+          if inName && !name.isEmpty { inName = false }
+        case 0x2C:
+          Bytes.encodeUTF8(value, into: &bytes)
+          value = 0
+        case 0x0A:
+          if !name.isEmpty {
+            Bytes.encodeUTF8(value, into: &bytes)
+            t[String(decoding: name, as: UTF8.self)] = bytes
+          }
+          name.removeAll(keepingCapacity: true)
+          bytes = []
+          value = 0
+          inName = true
+        default:
+          if inName {
+            name.append(c)
+          } else {
+            value = value * 16 + UInt32(c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x61 + 10)
+          }
         }
       }
-      t[String(line[..<space])] = bytes
     }
     return t
   }()
@@ -2148,5 +2170,6 @@ enum EntityTable {
     zscr 1D4CF
     zwj 200D
     zwnj 200C
+
     """
 }

@@ -124,7 +124,7 @@ struct HTMLRenderer {
           if node.list.ordered {
             if node.list.start != 1 {
               lit("<ol start=\"")
-              lit(String(node.list.start))
+              litString(String(node.list.start))
               lit("\">\n")
             } else {
               lit("<ol>\n")
@@ -148,7 +148,7 @@ struct HTMLRenderer {
         let tag = node.isHeader ? "th" : "td"
         if entering {
           cr()
-          lit("<" + tag)
+          litString("<" + tag)
           switch node.level {
           case 1: lit(" align=\"left\"")
           case 2: lit(" align=\"center\"")
@@ -157,7 +157,7 @@ struct HTMLRenderer {
           }
           lit(">")
         } else {
-          lit("</" + tag + ">\n")
+          litString("</" + tag + ">\n")
         }
       }
     }
@@ -209,33 +209,44 @@ struct HTMLRenderer {
     out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
   }
 
-  mutating func lit(_ s: String) { out.append(contentsOf: s.utf8) }
+  mutating func litString(_ s: String) { out.append(contentsOf: s.utf8) }
 
   mutating func escape(_ s: [UInt8]) { HTMLRenderer.escape(s[...], into: &out) }
 
-  static let needsEscape: [Bool] = {
-    var t = [Bool](repeating: false, count: 256)
-    for c in "&<>\"".utf8 { t[Int(c)] = true }
-    return t
-  }()
-
   static func escape(_ s: ArraySlice<UInt8>, into out: inout [UInt8]) {
-    var start = s.startIndex
-    var i = start
-    while i < s.endIndex {
-      let c = s[i]
-      if needsEscape[Int(c)] {
-        if i > start { out.append(contentsOf: s[start..<i]) }
-        switch c {
-        case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-        case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-        case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-        default: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+    s.withUnsafeBufferPointer { b in
+      var start = 0
+      var i = 0
+      let n = b.count
+      while i < n {
+        let c = b[i]
+        // `&` `<` `>` `"`
+        if Bytes.inSet(c, 0x5000_0044_0000_0000, 0) {
+          if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i])) }
+          out.append(UInt8(ascii: "&"))
+          switch c {
+          case UInt8(ascii: "&"):
+            out.append(UInt8(ascii: "a"))
+            out.append(UInt8(ascii: "m"))
+            out.append(UInt8(ascii: "p"))
+          case UInt8(ascii: "<"):
+            out.append(UInt8(ascii: "l"))
+            out.append(UInt8(ascii: "t"))
+          case UInt8(ascii: ">"):
+            out.append(UInt8(ascii: "g"))
+            out.append(UInt8(ascii: "t"))
+          default:
+            out.append(UInt8(ascii: "q"))
+            out.append(UInt8(ascii: "u"))
+            out.append(UInt8(ascii: "o"))
+            out.append(UInt8(ascii: "t"))
+          }
+          out.append(UInt8(ascii: ";"))
+          start = i + 1
         }
-        start = i + 1
+        i += 1
       }
-      i += 1
+      if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<n])) }
     }
-    if start < s.endIndex { out.append(contentsOf: s[start..<s.endIndex]) }
   }
 }

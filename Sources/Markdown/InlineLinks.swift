@@ -99,7 +99,7 @@ extension InlineParser {
       link.appendChild(t)
     }
     block.appendChild(link)
-    processEmphasis(opener.previousDelimiter)
+    if delimiters !== opener.previousDelimiter { processEmphasis(opener.previousDelimiter) }
     brackets = opener.previous
     opener.node.unlink()
     // No links inside links: deactivate earlier `[` openers. Below an already inactive one,
@@ -186,7 +186,7 @@ extension InlineParser {
     default: return nil
     }
     let memo = open == UInt8(ascii: "\"") ? 0 : open == UInt8(ascii: "'") ? 1 : 2
-    if unclosedTitle[memo] { return nil }
+    if unclosedTitle & (1 << memo) != 0 { return nil }
     var i = pos + 1
     while i < s.endIndex {
       let c = s[i]
@@ -200,7 +200,7 @@ extension InlineParser {
       i += 1
     }
     // No closing delimiter before the end: no later title of this kind can close either.
-    unclosedTitle[memo] = true
+    unclosedTitle |= 1 << memo
     return nil
   }
 

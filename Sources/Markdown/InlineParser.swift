@@ -22,7 +22,8 @@ struct InlineParser {
   var noPIEnd = false
   var noCDATAEnd = false
   var noDeclEnd = false
-  var unclosedTitle = [false, false, false]
+  /// Bit k set: a title opened by `"`, `'` or `(` (k = 0, 1, 2) ran to the end unclosed.
+  var unclosedTitle: UInt8 = 0
   var lineCache = (pos: 0, line: 0)
 
   init(_ subject: ArraySlice<UInt8>, refmap: [String: LinkReference]) {
@@ -32,17 +33,16 @@ struct InlineParser {
     lineCache = (subject.startIndex, 0)
   }
 
-  static let special: [Bool] = {
-    var t = [Bool](repeating: false, count: 256)
-    for c in "\n`[]\\!<&*_~".utf8 { t[Int(c)] = true }
-    return t
-  }()
+  /// Bytes that may start something other than plain text: newline ` [ ] \\ ! < & * _ ~
+  @inline(__always) static func isSpecial(_ c: UInt8) -> Bool {
+    Bytes.inSet(c, 0x1000_0442_0000_0400, 0x4000_0001_b800_0000)
+  }
 
   @inline(__always) func peek() -> UInt8? { pos < s.endIndex ? s[pos] : nil }
 
   mutating func parse(into block: Node) {
     while pos < s.endIndex { parseInline(block) }
-    processEmphasis(nil)
+    if delimiters != nil { processEmphasis(nil) }
     ownedDelimiters.removeAll()
     ownedBrackets.removeAll()
     brackets = nil
@@ -95,9 +95,16 @@ struct InlineParser {
   mutating func parseString(_ block: Node, atLeastOne: Bool) {
     let start = pos
     if atLeastOne { pos += 1 }
-    while pos < s.endIndex && !Self.special[Int(s[pos])] { pos += 1 }
+    while pos < s.endIndex && !Self.isSpecial(s[pos]) { pos += 1 }
     if pos == start { pos += 1 }
-    block.appendChild(text(s[start..<pos]))
+    // Extend the previous run when contiguous (`Hello, world! Bye` is one node, not three).
+    if let last = block.lastChild, last.extendable, last.text.endIndex == start {
+      last.text = s[last.text.startIndex..<pos]
+      return
+    }
+    let n = text(s[start..<pos])
+    n.extendable = true
+    block.appendChild(n)
   }
 
   mutating func parseNewline(_ block: Node) {

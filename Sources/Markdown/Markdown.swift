@@ -3,7 +3,7 @@ public enum Markdown {
   /// Plain CommonMark 0.31.2 (raw HTML passes through, as the spec says). `gfm` adds tables,
   /// strikethrough and extended autolinks. This is what `relais markdown` prints.
   public static func html(_ source: String, gfm: Bool = false) -> String {
-    let bytes = Array(source.utf8)
+    let bytes = utf8Bytes(source)
     let doc = Document.parse(bytes, gfm: gfm)
     defer { doc.teardown() }
     var r = HTMLRenderer()
@@ -16,13 +16,18 @@ public enum Markdown {
   public static func lesson(_ source: String, options: LessonOptions = LessonOptions())
     -> RenderedLesson
   {
-    let doc = Document.parse(Array(source.utf8), gfm: true, trackLines: true)
+    let doc = Document.parse(utf8Bytes(source), gfm: true, trackLines: true)
     defer { doc.teardown() }
     var r = HTMLRenderer()
     r.lesson = LessonRenderer(options: options)
     let html = String(decoding: r.render(doc), as: UTF8.self)
     let l = r.lesson!
     return RenderedLesson(html: html, links: l.links, images: l.images, headings: l.headings)
+  }
+
+  /// The string's UTF-8 as an array, copied in one go when the storage is contiguous.
+  static func utf8Bytes(_ s: String) -> [UInt8] {
+    s.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(s.utf8)
   }
 
   public static func escapeHTML(_ s: String) -> String {

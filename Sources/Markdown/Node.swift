@@ -34,6 +34,8 @@ final class Node {
   var level = 0
   // Tables: header row / cell.
   var isHeader = false
+  /// Plain text from the inline parser that a following run may extend in place.
+  var extendable = false
   /// What only some kinds need, kept out of line so text nodes stay small.
   private var extra: NodeExtra?
 
@@ -114,7 +116,7 @@ final class Node {
   }
 
   func appendChild(_ child: Node) {
-    child.unlink()
+    if child.parent != nil { child.unlink() }
     child.parent = self
     if let last = lastChild {
       last.next = child

@@ -11,7 +11,13 @@ public struct WebConfiguration: Sendable {
   /// that POSTs must come from, and absolute URLs (badges, PDFs).
   public var publicURL: String?
   public var issuerName = "Relais"
-  public init(publicURL: String? = nil) { self.publicURL = publicURL }
+  /// The issuing organisation's contact address, shown in the Open Badges issuer profile.
+  public var issuerEmail: String?
+  public init(publicURL: String? = nil, issuerName: String = "Relais", issuerEmail: String? = nil) {
+    self.publicURL = publicURL
+    self.issuerName = issuerName
+    self.issuerEmail = issuerEmail
+  }
 
   var secureCookies: Bool { publicURL?.hasPrefix("https://") ?? false }
 }
@@ -26,6 +32,7 @@ public final class App: Sendable {
   let media: StaticFiles
   /// The server's Prometheus text, once a server serves this app.
   let metricsSource = Mutex<(@Sendable () -> String)?>(nil)
+  let pageCache = PageCache()
 
   /// Lets `/metrics` report the server's counters.
   public func attach(_ server: HTTPServer) {
@@ -110,7 +117,7 @@ public final class App: Sendable {
       }
     } else {
       do {
-        response = try route.handler(&ctx)
+        response = try run(route, &ctx)
       } catch let e as AcademyError where e == .notFound {
         response = .page(Layout.error(ctx, status: 404, messageKey: "error.notFound"), status: 404)
       } catch let e as AcademyError where e == .forbidden {
@@ -128,6 +135,34 @@ public final class App: Sendable {
     }
     for c in ctx.setCookies { response.headers.add("Set-Cookie", c) }
     SecurityHeaders.apply(&response)
+    return response
+  }
+
+  /// Runs the page, through the cache for anonymous views of cacheable pages.
+  func run(_ route: Route, _ ctx: inout Context) throws -> HTTPResponse {
+    guard route.cacheAnonymous, ctx.user == nil,
+      ctx.request.method == "GET" || ctx.request.method == "HEAD"
+    else {
+      return try route.handler(&ctx)
+    }
+    let version = academy.catalog.version
+    let key = "\(ctx.language.rawValue) \(ctx.request.path)?\(ctx.request.rawQuery)"
+    let token = ctx.csrfToken
+    if let hit = pageCache.get(key, version: version) {
+      var r = HTTPResponse(
+        status: 200, contentType: hit.contentType, body: hit.parts.joined(separator: token))
+      r.headers.set("Cache-Control", "no-store")
+      return r
+    }
+    ctx.csrfToken = PageCache.placeholder
+    var response = try route.handler(&ctx)
+    ctx.csrfToken = token
+    let body = String(decoding: response.body, as: UTF8.self)
+    let parts = body.components(separatedBy: PageCache.placeholder)
+    if response.status == 200, let type = response.headers["Content-Type"] {
+      pageCache.put(key, version: version, PageCache.Entry(parts: parts, contentType: type))
+    }
+    response.body = Array(parts.joined(separator: token).utf8)
     return response
   }
 
@@ -167,5 +202,8 @@ public final class App: Sendable {
 
 extension Context {
   /// The CSRF token of a multipart form (uploads), read from its `csrf` part.
-  var multipartCSRF: String? { nil }
+  var multipartCSRF: String? {
+    guard request.method == "POST", request.mediaType == "multipart/form-data" else { return nil }
+    return request.multipartParts()?.first { $0.name == "csrf" && $0.filename == nil }?.text
+  }
 }

@@ -12,10 +12,13 @@ enum CLI {
       check            validate Curriculum/ and Assessments/
       markdown         Markdown on stdin, HTML on stdout
       quiz inspect     print a GIFT file's questions as JSON
+      quiz fmt         rewrite a GIFT file in canonical layout
+      new              new module, lesson or translation from a template
       admin-link       print a one-time admin sign-in link
       backup FILE      copy the database while the server runs
       restore FILE     put a backup back (server stopped)
       retention        erase learners inactive for N days
+      demo-data        fill a database with synthetic learners and attempts
 
     Run 'relais <command> --help' for a command's options.
     """
@@ -33,8 +36,11 @@ enum CLI {
     case "backup": return BackupCommand.run(rest)
     case "restore": return RestoreCommand.run(rest)
     case "retention": return RetentionCommand.run(rest)
+    case "demo-data": return DemoDataCommand.run(rest)
     case "markdown": return MarkdownCommand.run(rest)
+    case "quiz" where rest.first == "fmt": return QuizFormatCommand.run(Array(rest.dropFirst()))
     case "quiz": return QuizCommand.run(rest)
+    case "new": return NewCommand.run(rest)
     case "--help", "-h", "help":
       print(usage)
       return 0

@@ -1,17 +1,26 @@
 import Catalog
 import Foundation
 
-/// `relais check`: validates all content; `path:line: message` per problem; exit 1 on errors.
+/// `relais check`: validates all content; `path:line: message` per problem, then the
+/// translation coverage table; exit 1 on errors.
 enum CheckCommand {
   static let help = """
     usage: relais check [--json] [options]
 
-    Validates Curriculum/ and Assessments/: front matter, lesson links and images, GIFT
-    syntax, question ids and translations. Prints path:line: message for each problem.
+    Validates Curriculum/ and Assessments/: front matter keys and types, lesson links and
+    images, GIFT syntax, duplicate question ids, quizzes drawing more questions than they
+    have, translations. Prints path:line: message for each problem, then a table of
+    translation coverage (module x language: lessons and questions present/missing).
     Exits 1 when there are errors, 0 when there are only warnings.
 
     \(Options.sharedHelp)
-      --json              problems as a JSON array
+      --json              one JSON object:
+                          {"problems": [{"path", "line", "column"?, "message",
+                                         "severity": "error"|"warning"}, ...],
+                           "coverage": [{"module", "language", "lessons_present",
+                                         "lessons_missing", "questions_present",
+                                         "questions_missing"}, ...],
+                           "errors": N, "warnings": N}
     """
 
   static func run(_ args: [String]) -> Int32 {
@@ -25,32 +34,76 @@ enum CheckCommand {
       curriculum: URL(fileURLWithPath: o.curriculum),
       assessments: URL(fileURLWithPath: o.assessments)
     ).load()
-    let problems = catalog.problems.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
     if o.json {
-      print(json(problems))
+      print(json(catalog))
     } else {
-      for p in problems { print(p) }
-      let lessons = catalog.modules.reduce(0) { $0 + $1.lessons.count }
-      let questions = catalog.modules.reduce(0) {
-        $0 + ($1.quiz(.certifying, .reference)?.questions.count ?? 0)
-      }
-      print(
-        "checked \(catalog.modules.count) modules, \(lessons) lessons, \(questions) certifying questions: \(catalog.errors.count) errors, \(catalog.warnings.count) warnings"
-      )
+      print(text(catalog), terminator: "")
     }
     return catalog.errors.isEmpty ? 0 : 1
   }
 
-  static func json(_ problems: [ContentProblem]) -> String {
-    let items = problems.map { p -> [String: Any] in
+  static func sorted(_ problems: [ContentProblem]) -> [ContentProblem] {
+    problems.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
+  }
+
+  /// The human report: problems, the coverage table, a summary line.
+  static func text(_ catalog: Catalog) -> String {
+    var out = ""
+    for p in sorted(catalog.problems) { out += "\(p)\n" }
+    out += "\n" + coverageTable(catalog.coverage)
+    let lessons = catalog.modules.reduce(0) { $0 + $1.lessons.count }
+    let questions = catalog.modules.reduce(0) {
+      $0 + ($1.quiz(.certifying, .reference)?.questions.count ?? 0)
+    }
+    out +=
+      "checked \(catalog.modules.count) modules, \(lessons) lessons, \(questions) certifying questions: \(catalog.errors.count) errors, \(catalog.warnings.count) warnings\n"
+    return out
+  }
+
+  /// `module  lang  lessons  questions` with `present/total` and the missing count.
+  static func coverageTable(_ rows: [TranslationCoverage]) -> String {
+    guard !rows.isEmpty else { return "" }
+    let width = max(6, rows.map(\.module.count).max() ?? 0)
+    func pad(_ s: String, _ n: Int) -> String {
+      s + String(repeating: " ", count: max(0, n - s.count))
+    }
+    var out = "translation coverage\n"
+    out += pad("module", width) + "  lang  " + pad("lessons", 16) + "questions\n"
+    for r in rows {
+      let lessons =
+        "\(r.lessonsPresent)/\(r.lessonsPresent + r.lessonsMissing)"
+        + (r.lessonsMissing > 0 ? " (\(r.lessonsMissing) missing)" : "")
+      let questions =
+        "\(r.questionsPresent)/\(r.questionsPresent + r.questionsMissing)"
+        + (r.questionsMissing > 0 ? " (\(r.questionsMissing) missing)" : "")
+      out +=
+        pad(r.module, width) + "  " + pad(r.language.rawValue, 4) + "  " + pad(lessons, 16)
+        + questions + "\n"
+    }
+    return out + "\n"
+  }
+
+  static func json(_ catalog: Catalog) -> String {
+    let problems = sorted(catalog.problems).map { p -> [String: Any] in
       var d: [String: Any] = [
         "path": p.path, "line": p.line, "message": p.message, "severity": p.severity.rawValue,
       ]
       if let c = p.column { d["column"] = c }
       return d
     }
+    let coverage = catalog.coverage.map { r -> [String: Any] in
+      [
+        "module": r.module, "language": r.language.rawValue, "lessons_present": r.lessonsPresent,
+        "lessons_missing": r.lessonsMissing, "questions_present": r.questionsPresent,
+        "questions_missing": r.questionsMissing,
+      ]
+    }
+    let object: [String: Any] = [
+      "problems": problems, "coverage": coverage, "errors": catalog.errors.count,
+      "warnings": catalog.warnings.count,
+    ]
     let data = try! JSONSerialization.data(
-      withJSONObject: items, options: [.prettyPrinted, .sortedKeys])
+      withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
     return String(decoding: data, as: UTF8.self)
   }
 }

@@ -18,6 +18,8 @@ enum ServeCommand {
       --port N            port (env RELAIS_PORT; default 8080; 0 picks a free port)
       --public-url URL    the address people use, e.g. https://relais.example.org
                           (env RELAIS_PUBLIC_URL); https makes cookies Secure
+      --issuer-name NAME  the organisation named on certificates and badges (default Relais)
+      --issuer-email ADDR its contact address in the Open Badges issuer profile
       --no-watch          don't reload content when files change
       --quiet             no access log
     """
@@ -28,7 +30,7 @@ enum ServeCommand {
       return 0
     }
     do {
-      let o = try Options.parse(args, flags: ["no-watch", "quiet"])
+      let o = try Options.parse(args, valued: ["issuer-name", "issuer-email"], flags: ["no-watch", "quiet"])
       return try serve(o, watch: o.extra["no-watch"] == nil, quiet: o.extra["quiet"] != nil)
     } catch {
       return CLI.fail("serve: \(error)")
@@ -37,6 +39,16 @@ enum ServeCommand {
 
   static func serve(_ o: Options, watch: Bool, quiet: Bool) throws -> Int32 {
     let started = Date()
+    // Signals are caught from the start, so a stop during startup still closes cleanly.
+    let stop = DispatchSemaphore(value: 0)
+    var sources: [DispatchSourceSignal] = []
+    for sig in [SIGINT, SIGTERM] {
+      signal(sig, SIG_IGN)
+      let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+      s.setEventHandler { stop.signal() }
+      s.resume()
+      sources.append(s)
+    }
     try FileManager.default.createDirectory(
       atPath: o.dataDirectory, withIntermediateDirectories: true)
     let store = CatalogStore(
@@ -53,7 +65,9 @@ enum ServeCommand {
             .utf8))
     }
     let academy = try Academy(databasePath: o.databasePath, content: store)
-    let app = App(academy: academy, configuration: WebConfiguration(publicURL: o.publicURL))
+    let app = App(academy: academy, configuration: WebConfiguration(
+        publicURL: o.publicURL, issuerName: o.extra["issuer-name"] ?? "Relais",
+        issuerEmail: o.extra["issuer-email"]))
     var config = ServerConfiguration()
     config.host = o.host
     config.port = o.port
@@ -66,7 +80,7 @@ enum ServeCommand {
     let server = HTTPServer(configuration: config, router: app.router())
     let port = try server.start()
     app.attach(server)
-    if watch { store.watch(every: 1) }
+    if watch { store.watch(every: CatalogStore.reloadInterval) }
 
     let admin = try academy.ensureAdmin()
     let token = try academy.createSignInLink(userID: admin.id, createdBy: nil, hours: 24)
@@ -77,16 +91,8 @@ enum ServeCommand {
     print("One-time admin sign-in link (valid 24 hours): \(base)/signin/link/\(token)")
     flushOutput()
 
-    let stop = DispatchSemaphore(value: 0)
-    var sources: [DispatchSourceSignal] = []
-    for sig in [SIGINT, SIGTERM] {
-      signal(sig, SIG_IGN)
-      let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-      s.setEventHandler { stop.signal() }
-      s.resume()
-      sources.append(s)
-    }
     stop.wait()
+    _ = sources
     print("Stopping: finishing requests in flight…")
     flushOutput()
     server.shutdown()

@@ -45,20 +45,12 @@ final class AcademyFixture: Sendable {
       clock: { t.now })
   }
 
-  func advance(days: Int) { time.advance(Int64(days) * 86_400) }
-  func advance(minutes: Int) { time.advance(Int64(minutes) * 60) }
-}
-
-/// A clock that only moves when the test says so.
-final class TestClock: Sendable {
-  private let value = Mutex<Int64>(1_800_000_000)
-  var now: Int64 { value.withLock { $0 } }
-  func advance(_ seconds: Int64) { value.withLock { $0 += seconds } }
+  func advance(days: Int) { time.advance(days: Int64(days)) }
+  func advance(minutes: Int) { time.advance(seconds: Int64(minutes) * 60) }
 }
 
 enum ModuleFiles {
-  static let module =
-    "---\ntitle: M\nsummary: S\norder: 1\npass_mark: 50\ncertificate_months: 12\n---\nIntro\n"
+  static let module = "---\ntitle: M\nsummary: S\norder: 1\npass_mark: 50\ncertificate_months: 12\n---\nIntro\n"
   static let quiz = """
     ::q1::Sky?{T#wrong#right}
 

@@ -7,13 +7,8 @@ import Testing
 
 /// Retention of inactive accounts: who counts as inactive, and what erasure leaves.
 @Suite struct RetentionTests {
-  final class Clock: Sendable {
-    let seconds = Atomic<Int64>(1_800_000_000)
-    func advance(days: Int64) { seconds.add(days * 86_400, ordering: .relaxed) }
-    var now: Int64 { seconds.load(ordering: .relaxed) }
-  }
 
-  func academy(_ clock: Clock) throws -> Academy {
+  func academy(_ clock: TestClock) throws -> Academy {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
       "relais-retention-\(UUID())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -30,7 +25,7 @@ import Testing
   }
 
   @Test func usingASessionCountsAsActivityAtMostOnceADay() throws {
-    let clock = Clock()
+    let clock = TestClock()
     let a = try academy(clock)
     let learner = try a.createUser(role: .learner, displayName: "Amina")
     let token = try a.startSession(userID: learner.id)
@@ -52,7 +47,7 @@ import Testing
   }
 
   @Test func onlyLearnersUnseenForTheWholePeriodAreInactive() throws {
-    let clock = Clock()
+    let clock = TestClock()
     let a = try academy(clock)
     let gone = try a.createUser(role: .learner, displayName: "Gone")
     let back = try a.createUser(role: .learner, displayName: "Back")
@@ -69,7 +64,7 @@ import Testing
   }
 
   @Test func erasureRemovesWhatIdentifiesKeepsAttemptsAndIsAudited() throws {
-    let clock = Clock()
+    let clock = TestClock()
     let a = try academy(clock)
     let gone = try a.createUser(role: .learner, displayName: "Gone Person")
     let kept = try a.createUser(role: .learner, displayName: "Kept")

@@ -130,3 +130,21 @@ import Testing
     #expect(try server.client().get(url).status == 303)  // anonymous: to sign-in
   }
 }
+
+@Suite(.serialized) struct PreTestTests {
+  @Test func preTestIsOfferedBeforeTheFirstLessonAndDoesNotCertify() throws {
+    let server = try TestServer()
+    defer { server.stop() }
+    let learner = try server.learnerClient()
+    let first = try learner.get("/modules/fact-checking/01-why-verify")
+    #expect(first.body.contains("/modules/fact-checking/quiz?kind=pre"))
+    let quiz = try learner.get("/modules/fact-checking/quiz?kind=pre")
+    #expect(quiz.body.contains("Pre-test"))
+    let attempt = try #require(quiz.body.capture("name=\"attempt\" value=\"([^\"]+)\""))
+    let r = try learner.post("/modules/fact-checking/quiz", [("attempt", attempt)])
+    let result = try learner.get(try #require(r.location))
+    #expect(result.body.contains("Your score"))
+    #expect(!result.body.contains("/certificates/RLX-"))
+    #expect(!(try learner.get("/modules/fact-checking/01-why-verify").body.contains("quiz?kind=pre")))
+  }
+}

@@ -18,7 +18,7 @@ import Testing
     // Everything it precaches is really there (a 404 would make installation fail).
     let list = try #require(sw.body.capture(#"PRECACHE = \[([^\]]*)\]"#))
     let paths = list.captures("'([^']+)'")
-    #expect(paths.count == 4)
+    #expect(paths.count == 6)
     for p in paths { #expect(try c.get(p).status == 200, "\(p)") }
   }
 
@@ -58,5 +58,9 @@ import Testing
     #expect(!fr.body.contains("You are offline"))
     let quiz = try c.get("/offline?quiz=1", headers: [("Accept-Language", "fr")])
     #expect(quiz.body.contains("Ce quiz a besoin du réseau"))
+    // The worker keeps one copy per language, asked for by name.
+    let asked = try c.get("/offline?lang=fr&quiz=1", headers: [("Accept-Language", "en")])
+    #expect(asked.body.contains("<html lang=\"fr\""))
+    #expect(asked.body.contains("Ce quiz a besoin du réseau"))
   }
 }

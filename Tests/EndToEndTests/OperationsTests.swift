@@ -22,3 +22,37 @@ import Testing
     #expect(r.body.contains("_bucket"))
   }
 }
+
+@Suite(.serialized) struct PageCacheTests {
+  @Test func cachedPublicPagesCarryEachVisitorsOwnCSRFToken() throws {
+    let server = try TestServer()
+    defer { server.stop() }
+    let a = server.client()
+    let b = server.client()
+    let pageA = try a.get("/modules/fact-checking/01-why-verify")
+    let pageB = try b.get("/modules/fact-checking/01-why-verify")
+    let tokenA = try #require(a.cookies["relais_csrf"])
+    let tokenB = try #require(b.cookies["relais_csrf"])
+    #expect(tokenA != tokenB)
+    #expect(pageA.body.contains("value=\"\(tokenA)\"") && !pageA.body.contains(tokenB))
+    #expect(pageB.body.contains("value=\"\(tokenB)\"") && !pageB.body.contains(tokenA))
+    #expect(!pageB.body.contains("\u{1}"))
+    // The page with the token taken out is the same for both.
+    #expect(
+      pageA.body.replacingOccurrences(of: tokenA, with: "")
+        == pageB.body.replacingOccurrences(of: tokenB, with: ""))
+    // A signed-in learner gets their own page (the "Done" button), not the cached one.
+    let learner = try server.learnerClient()
+    #expect(try learner.get("/modules/fact-checking/01-why-verify").body.contains("/done"))
+    #expect(!pageA.body.contains("/done"))
+  }
+
+  @Test func languageIsPartOfTheCacheKey() throws {
+    let server = try TestServer()
+    defer { server.stop() }
+    let en = try server.client().get("/", headers: [("Accept-Language", "en")])
+    let fr = try server.client().get("/", headers: [("Accept-Language", "fr")])
+    #expect(en.body.contains("lang=\"en\""))
+    #expect(fr.body.contains("lang=\"fr\""))
+  }
+}

@@ -55,6 +55,7 @@ import Testing
 @Test func duplicateIDs() {
   #expect(
     errorsOf("::a:: Q {T}\n\n::a:: R {F}") == ["3:3: duplicate id 'a' (first used on line 1)"])
+  #expect(GIFT.parse("::a:: Q {T}\n\n::a:: R {F}").questions.map(\.text) == ["Q"])
 }
 
 @Test func errorColumnsCountCharactersNotBytes() {

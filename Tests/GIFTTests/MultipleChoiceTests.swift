@@ -77,3 +77,16 @@ import Testing
   #expect(GIFT.grade(q, .choices([0, 2])) == Grade(fraction: 0, feedback: ["A", "C"]))
   #expect(GIFT.grade(q, .choices([0, 1, 2])).fraction == 0)
 }
+
+@Test func weightAfterEqualsIsTextInMultipleChoiceAsInMoodle() {
+  let q = parseOne("Q {=%50%a ~b}")
+  #expect(answersOf(q) == [Answer(text: "%50%a", fraction: 1), Answer(text: "b", fraction: 0)])
+}
+
+@Test func decimalAndNegativeWeights() {
+  let q = parseOne("Q {~%33.33333%a ~%33.33333%b ~%33.33334%c ~%-50%d}")
+  let expected = [0.3333333, 0.3333333, 0.3333334, -0.5]
+  #expect(answersOf(q).count == 4)
+  for (a, e) in zip(answersOf(q), expected) { #expect(abs(a.fraction - e) < 1e-12) }
+  #expect(GIFT.grade(q!, .choices([0, 1, 2])).fraction == 1)
+}

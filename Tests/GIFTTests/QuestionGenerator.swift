@@ -43,7 +43,8 @@ struct QuestionGenerator {
     }
     for _ in 0..<others {
       out.append(
-        Answer(text: text(), fraction: Self.fraction(pick(Self.weights)), feedback: maybe { $0.text() }))
+        Answer(
+          text: text(), fraction: Self.fraction(pick(Self.weights)), feedback: maybe { $0.text() }))
     }
     return out
   }
@@ -51,14 +52,23 @@ struct QuestionGenerator {
   mutating func kind() -> Question.Kind {
     switch int(0...7) {
     case 0:
-      return .multipleChoice(answers: answers(right: int(1...2), others: int(1...3)), multipleAnswers: false)
+      return .multipleChoice(
+        answers: answers(right: int(1...2), others: int(1...3)), multipleAnswers: false)
     case 1:
-      let split = pick([["100"], ["50", "50"], ["25", "75"], ["33.33333", "33.33333", "33.33334"]])
-      var a = split.map { Answer(text: text(), fraction: Self.fraction($0), feedback: maybe { $0.text() }) }
-      a += (0..<int((split.count == 1 ? 1 : 0)...2)).map { _ in Answer(text: text(), fraction: Self.fraction(pick(["0", "-50", "-100"]))) }
+      let split = pick([
+        ["100"], ["50", "50"], ["25", "75"], ["33.33333", "33.33333", "33.33334"],
+      ])
+      var a = split.map {
+        Answer(text: text(), fraction: Self.fraction($0), feedback: maybe { $0.text() })
+      }
+      a += (0..<int((split.count == 1 ? 1 : 0)...2)).map { _ in
+        Answer(text: text(), fraction: Self.fraction(pick(["0", "-50", "-100"])))
+      }
       return .multipleChoice(answers: a, multipleAnswers: true)
     case 2:
-      return .trueFalse(correct: int(0...1) == 1, feedbackWhenTrue: maybe { $0.text() }, feedbackWhenFalse: maybe { $0.text() })
+      return .trueFalse(
+        correct: int(0...1) == 1, feedbackWhenTrue: maybe { $0.text() },
+        feedbackWhenFalse: maybe { $0.text() })
     case 3:
       var a = answers(right: 1, others: int(0...2)).map { a -> Answer in
         var a = a
@@ -72,7 +82,9 @@ struct QuestionGenerator {
       }
       return .shortAnswer(answers: a)
     case 4:
-      var pairs = (0..<int(3...5)).map { _ in MatchPair(text: text(allowArrow: false), match: text()) }
+      var pairs = (0..<int(3...5)).map { _ in
+        MatchPair(text: text(allowArrow: false), match: text())
+      }
       if int(0...1) == 0 { pairs.append(MatchPair(text: "", match: text())) }
       return .matching(pairs: pairs)
     case 5:
@@ -88,7 +100,9 @@ struct QuestionGenerator {
             target: target, fraction: i == 0 ? 1 : Self.fraction(pick(["50", "25", "0"])),
             feedback: maybe { $0.text() }))
       }
-      if int(0...1) == 0 { a.append(NumericAnswer(target: .anyNumber, fraction: 0, feedback: maybe { $0.text() })) }
+      if int(0...1) == 0 {
+        a.append(NumericAnswer(target: .anyNumber, fraction: 0, feedback: maybe { $0.text() }))
+      }
       return .numerical(answers: a)
     case 6:
       return .essay
@@ -127,7 +141,8 @@ struct QuestionGenerator {
     }
     var s = QuizSettings()
     if int(0...1) == 0 {
-      s = QuizSettings(draw: int(1...9), shuffleAnswers: int(0...1) == 0, maxAttempts: 2, waitMinutes: int(0...60))
+      s = QuizSettings(
+        draw: int(1...9), shuffleAnswers: int(0...1) == 0, maxAttempts: 2, waitMinutes: int(0...60))
     }
     return (qs, s)
   }

@@ -51,3 +51,40 @@ func withoutLines(_ qs: [Question]) -> [Question] {
 
       """)
 }
+
+@Test func formatKeepsCommentsAboveTheirQuestions() {
+  let text = """
+    // Fact-checking quiz
+    // @draw: 1
+
+    // about sources
+    ::a::Q1{=x
+    // inside
+    ~y}
+
+    ::b:: Q2 {T}
+    // the end (in the question's block, so written above it)
+    """
+  #expect(
+    GIFT.format(text)
+      == .success(
+        """
+        // @draw: 1
+
+        // Fact-checking quiz
+        // about sources
+        // inside
+        ::a:: Q1 {
+        \t=x
+        \t~y
+        }
+
+        // the end (in the question's block, so written above it)
+        ::b:: Q2 {TRUE}
+
+        """))
+  #expect(
+    GIFT.format("Q {").map { _ in "" }
+      == .failure(
+        GIFTErrors([GIFTError(path: "<input>", line: 1, column: 3, message: "unclosed {")])))
+}

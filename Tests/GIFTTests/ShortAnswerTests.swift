@@ -49,3 +49,11 @@ import Testing
   #expect(q?.textAfter == " hot.")
   #expect(q?.moodleType == "multichoice")
 }
+
+@Test func shortAnswerWithArrowAndNoEqualsStaysShortAnswerAfterWriting() {
+  let q = parseOne("Direction? {north->south#fb}")
+  #expect(
+    q?.kind == .shortAnswer(answers: [Answer(text: "north->south", fraction: 1, feedback: "fb")]))
+  #expect(GIFT.write([q!]) == "Direction? {\n\tnorth->south#fb\n}\n")
+  #expect(GIFT.parse(GIFT.write([q!])).questions.first?.kind == q?.kind)
+}

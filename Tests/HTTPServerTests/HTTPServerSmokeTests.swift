@@ -64,4 +64,25 @@ import Testing
       #expect(c.waitForClose())
     }
   }
+
+  @Test func handlerHeadersCannotSplitTheResponseOrChangeFraming() throws {
+    var router = Router()
+    router.get("/evil") { _ in
+      var h = HTTPHeaders()
+      h.add("X-Note", "a\r\nSet-Cookie: stolen=1")
+      h.add("Content-Length", "999")
+      h.add("Transfer-Encoding", "chunked")
+      return HTTPResponse(status: 200, headers: h, body: Array("body".utf8))
+    }
+    try withServer(router) { port, _ in
+      let c = try RawClient(port: port)
+      c.send("GET /evil HTTP/1.1\r\nHost: x\r\n\r\n")
+      let r = try #require(c.readResponse())
+      #expect(r.header("Set-Cookie") == nil)
+      #expect(r.header("X-Note") == "aSet-Cookie: stolen=1")
+      #expect(r.header("Content-Length") == "4")
+      #expect(r.header("Transfer-Encoding") == nil)
+      #expect(r.text == "body")
+    }
+  }
 }

@@ -152,4 +152,39 @@ import Testing
       #expect(text.contains("relais_http_open_connections 1\n"))
     }
   }
+
+  @Test func healthzAndMetricsAreBuiltInUnlessRouted() throws {
+    var router = Router()
+    router.get("/hello") { _ in .text("hello") }
+    try withServer(router) { port, _ in
+      let c = try RawClient(port: port)
+      c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+      #expect(c.readResponse()?.text == "ok")
+      c.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+      let metrics = try #require(c.readResponse())
+      #expect(
+        metrics.text.contains("relais_http_requests_total{route=\"/healthz\",status=\"200\"} 1"))
+    }
+    router.get("/healthz") { _ in .text("mine") }
+    try withServer(router) { port, _ in
+      let c = try RawClient(port: port)
+      c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+      #expect(c.readResponse()?.text == "mine")
+    }
+  }
+
+  @Test func defaultHeadersGoOnEveryResponseUnlessTheResponseSetsThem() throws {
+    var router = Router()
+    router.get("/own") { _ in
+      HTTPResponse(status: 200, headers: HTTPHeaders([("X-Frame-Options", "SAMEORIGIN")]), body: [])
+    }
+    try withServer(router, configure: { $0.defaultHeaders = [("X-Frame-Options", "DENY")] }) {
+      port, _ in
+      let c = try RawClient(port: port)
+      c.send("GET /nope HTTP/1.1\r\nHost: x\r\n\r\nGET /own HTTP/1.1\r\nHost: x\r\n\r\n")
+      #expect(c.readResponse()?.header("X-Frame-Options") == "DENY")
+      let own = try #require(c.readResponse())
+      #expect(own.headers.filter { $0.0 == "X-Frame-Options" }.map(\.1) == ["SAMEORIGIN"])
+    }
+  }
 }

@@ -131,3 +131,38 @@ import Testing
     #expect(stuck.waitForClose())
   }
 }
+
+@Suite struct EarlyRefusals {
+  @Test func connectionThatNeverSendsIsClosedAfterTheHeaderTimeout() throws {
+    try withServer(
+      sampleRouter(),
+      configure: {
+        $0.headerTimeoutSeconds = 1
+        $0.keepAliveIdleSeconds = 60
+      }
+    ) { port, _ in
+      let c = try RawClient(port: port, timeoutSeconds: 5)
+      #expect(c.waitForClose())
+    }
+  }
+
+  @Test func oversizedContentLengthWith100ContinueIsRefusedWithoutContinue() throws {
+    try withServer(sampleRouter()) { port, _ in
+      let c = try RawClient(port: port)
+      c.send(
+        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 999999\r\nExpect: 100-continue\r\n\r\n")
+      #expect(c.readResponse()?.status == 413)
+      #expect(c.waitForClose())
+    }
+  }
+
+  @Test func http10ClientGetsNo100Continue() throws {
+    try withServer(sampleRouter()) { port, _ in
+      let c = try RawClient(port: port)
+      c.send("POST /echo HTTP/1.0\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\nhi")
+      let r = try #require(c.readResponse())
+      #expect(r.status == 200)
+      #expect(r.text == "hi")
+    }
+  }
+}

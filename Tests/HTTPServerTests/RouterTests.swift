@@ -50,4 +50,45 @@ import Testing
       return
     }
   }
+
+  @Test func rootParameterAndRestRoutesMatchAcrossFirstSegments() {
+    var r = Router()
+    r.get("/") { _ in .text("root") }
+    r.get("/:lang/about") { _ in .text("about") }
+    r.get("/fr/about") { _ in .text("fr") }
+    r.post("/:lang/about") { _ in .text("post") }
+    r.get("/*rest") { _ in .text("rest") }
+    if case .found(let route, _) = r.match(method: "GET", path: "/") {
+      #expect(route.pattern == "/")
+    } else {
+      Issue.record("root")
+    }
+    if case .found(let route, let p) = r.match(method: "GET", path: "/en/about") {
+      #expect(route.pattern == "/:lang/about")
+      #expect(p == ["lang": "en"])
+    } else {
+      Issue.record("param first")
+    }
+    if case .found(let route, _) = r.match(method: "GET", path: "/fr/about") {
+      #expect(route.pattern == "/fr/about")
+    } else {
+      Issue.record("literal first")
+    }
+    if case .found(let route, _) = r.match(method: "GET", path: "/x/y/z") {
+      #expect(route.pattern == "/*rest")
+    } else {
+      Issue.record("rest")
+    }
+  }
+
+  @Test func equalScoresGoToTheRouteAddedFirst() {
+    var r = Router()
+    r.get("/a/:x") { _ in .text("1") }
+    r.get("/:y/b") { _ in .text("2") }
+    if case .found(let route, _) = r.match(method: "GET", path: "/a/b") {
+      #expect(route.pattern == "/a/:x")
+    } else {
+      Issue.record("no match")
+    }
+  }
 }

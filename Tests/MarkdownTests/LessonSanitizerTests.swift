@@ -103,3 +103,11 @@ import Testing
 @Test func plainMarkdownKeepsRawHTMLAsTheSpecSays() {
   #expect(md("<script>alert(1)</script>") == "<script>alert(1)</script>\n")
 }
+
+@Test func fuzzSeedWithScriptInsideUnknownBlockIsEscaped() {
+  let src =
+    "<di6 onclick=\"x\">\n<script>alert(1)</script>\n</div>\n\n<a href=\"javascript:x\">a</a> <img src=data:image/png;base64,AA> <!-- c -->\n"
+  let html = lessonHTML(src)
+  #expect(!html.contains("<script"))
+  #expect(html.contains("<a>a</a>"))
+}

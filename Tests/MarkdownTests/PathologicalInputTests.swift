@@ -74,3 +74,20 @@ extension String {
     return out
   }
 }
+
+@Test func deepNestingWithGFMAutolinksStaysLinear() {
+  let s = String(repeating: ">", count: depth) + " www.a.org"
+  let expected =
+    String(repeating: "<blockquote>\n", count: depth)
+    + "<p><a href=\"http://www.a.org\">www.a.org</a></p>\n"
+    + String(repeating: "</blockquote>\n", count: depth)
+  #expect(gfm(s) == expected)
+}
+
+@Test func deepNestingInALessonStaysLinear() {
+  let s = String(repeating: "- ", count: depth) + "[a](b.md)"
+  let r = Markdown.lesson(s)
+  #expect(r.links == [SourceReference(destination: "b.md", line: 1)])
+  #expect(r.html.contains("<ul>\n<li><a href=\"b.md\">a</a></li>\n</ul>\n</li>\n</ul>\n"))
+  #expect(r.html.utf8.count == Markdown.html(s, gfm: true).utf8.count)
+}

@@ -38,8 +38,8 @@ enum CertificatePDF {
         alignment: .center)
       page.centeredText(
         t(
-          "cert.pdf.dates", CertificateDates.long(cert.issuedAt, lang),
-          CertificateDates.long(cert.expiresAt, lang)),
+          "cert.pdf.dates", Dates.long(cert.issuedAt, lang),
+          Dates.long(cert.expiresAt, lang)),
         centerX: cx, y: 190, size: 14)
       if cert.status(at: now) == .revoked {
         page.centeredText(

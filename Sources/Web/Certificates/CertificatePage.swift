@@ -10,8 +10,9 @@ enum CertificatePage {
     var message: HTML = .empty
     var status = 200
     if let typed = ctx.query("code"), !typed.trimmingCharacters(in: .whitespaces).isEmpty {
+      if let r = CertificateRoutes.limited(app, &ctx) { return r }
       if let code = CertificateCode.normalize(typed) {
-        if try app.academy.certificate(code: code) != nil {
+        if try CertificateRoutes.find(app, ctx, code) != nil {
           return .redirect(to: "/certificates/\(code)")
         }
         message = "<p class=\"bad\" role=\"alert\">\(ctx.t("cert.lookup.unknown"))</p>"
@@ -35,7 +36,7 @@ enum CertificatePage {
   }
 
   static func render(_ app: App, _ ctx: inout Context, code: String) throws -> HTTPResponse {
-    guard let cert = try app.academy.certificate(code: code) else { throw AcademyError.notFound }
+    guard let cert = try CertificateRoutes.find(app, ctx, code) else { throw AcademyError.notFound }
     let now = app.academy.now
     let status = cert.status(at: now)
     let moduleTitle =
@@ -48,12 +49,12 @@ enum CertificatePage {
     var rows: [HTML] = [
       "<tr><th scope=\"row\">\(ctx.t("cert.holder"))</th><td>\(holder)</td></tr>",
       "<tr><th scope=\"row\">\(ctx.t("cert.module"))</th><td>\(moduleTitle)</td></tr>",
-      "<tr><th scope=\"row\">\(ctx.t("cert.issued"))</th><td>\(CertificateDates.long(cert.issuedAt, ctx.language))</td></tr>",
-      "<tr><th scope=\"row\">\(ctx.t(endLabel))</th><td>\(CertificateDates.long(cert.expiresAt, ctx.language))</td></tr>",
+      "<tr><th scope=\"row\">\(ctx.t("cert.issued"))</th><td>\(Dates.long(cert.issuedAt, ctx.language))</td></tr>",
+      "<tr><th scope=\"row\">\(ctx.t(endLabel))</th><td>\(Dates.long(cert.expiresAt, ctx.language))</td></tr>",
     ]
     if let revoked = cert.revokedAt {
       rows.append(
-        "<tr><th scope=\"row\">\(ctx.t("cert.revoked.on"))</th><td>\(CertificateDates.long(revoked, ctx.language))</td></tr>"
+        "<tr><th scope=\"row\">\(ctx.t("cert.revoked.on"))</th><td>\(Dates.long(revoked, ctx.language))</td></tr>"
       )
     }
     var body: HTML = """
@@ -69,7 +70,7 @@ enum CertificatePage {
     let history = try app.academy.certificateHistory(code: code)
     if history.count > 1 {
       let items: [HTML] = history.map {
-        "<li>\(CertificateDates.long($0.at, ctx.language)): \(ctx.t("cert.event.\($0.event)"))</li>"
+        "<li>\(Dates.long($0.at, ctx.language)): \(ctx.t("cert.event.\($0.event)"))</li>"
       }
       body += "<h2>\(ctx.t("cert.history"))</h2><ul>\(items)</ul>"
     }

@@ -19,7 +19,31 @@ enum CertificateRoutes {
     ]
   }
 
+  /// Codes carry ~40 random bits, and each miss from an address counts: guessing codes to
+  /// harvest the names on certificates stops after a few tries (429), as sign-in does.
+  static func limited(_ app: App, _ ctx: inout Context) -> HTTPResponse? {
+    guard let wait = app.limiter.blocked(limiterKey(ctx)) else { return nil }
+    let body: HTML =
+      "<h1>\(ctx.t("cert.lookup.title"))</h1><p class=\"bad\" role=\"alert\">\(ctx.t("signin.limited", String(wait)))</p>"
+    var r = HTTPResponse.page(
+      Layout.page(ctx, title: ctx.t("cert.lookup.title"), body), status: 429)
+    r.headers.set("Retry-After", String(wait * 60))
+    return r
+  }
+
+  static func limiterKey(_ ctx: Context) -> String {
+    "certificate-miss:" + ctx.request.remoteAddress
+  }
+
+  /// The certificate with this code; an unknown code counts as a miss for the address.
+  static func find(_ app: App, _ ctx: Context, _ code: String) throws -> Certificate? {
+    let cert = try app.academy.certificate(code: code)
+    if cert == nil { app.limiter.fail(limiterKey(ctx)) }
+    return cert
+  }
+
   static func show(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    if let r = limited(app, &ctx) { return r }
     let raw = ctx.request.parameters["code"] ?? ""
     if raw.hasSuffix(".pdf") {
       let code = String(raw.dropLast(4))
@@ -32,7 +56,7 @@ enum CertificateRoutes {
   }
 
   static func pdf(_ app: App, _ ctx: inout Context, code: String) throws -> HTTPResponse {
-    guard let cert = try app.academy.certificate(code: code) else { throw AcademyError.notFound }
+    guard let cert = try find(app, ctx, code) else { throw AcademyError.notFound }
     let title =
       app.academy.catalog.module(cert.module)?.text.resolve(cert.holderLocale)?.value.title
       ?? cert.module
@@ -47,8 +71,9 @@ enum CertificateRoutes {
   }
 
   static func assertion(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    if let r = limited(app, &ctx) { return r }
     guard let code = ctx.request.parameters["code"].flatMap(CertificateCode.normalize),
-      let cert = try app.academy.certificate(code: code)
+      let cert = try find(app, ctx, code)
     else { throw AcademyError.notFound }
     let body = OpenBadges.assertion(cert, app: app, request: ctx.request)
     return OpenBadges.response(body, status: cert.revokedAt == nil ? 200 : 410)

@@ -42,8 +42,8 @@ enum OpenBadges {
           recipientURL(userID: cert.userID, base: base), salt: cert.recipientSalt),
       ] as [String: Any],
       "badge": "\(base)/badges/\(cert.module).json",
-      "issuedOn": CertificateDates.iso(cert.issuedAt),
-      "expires": CertificateDates.iso(cert.expiresAt),
+      "issuedOn": Dates.instant(cert.issuedAt),
+      "expires": Dates.instant(cert.expiresAt),
       "verification": ["type": "hosted"],
       "evidence": "\(base)/certificates/\(cert.code)",
     ]
@@ -76,13 +76,16 @@ enum OpenBadges {
 
   static func issuer(app: App, request: HTTPRequest) -> [String: Any] {
     let base = base(app, request)
-    return [
+    var issuer: [String: Any] = [
       "@context": context,
       "type": "Issuer",
       "id": "\(base)/badges/issuer.json",
       "name": app.configuration.issuerName,
       "url": base + "/",
     ]
+    // Badge wallets' validators want a contact address for the issuer.
+    if let email = app.configuration.issuerEmail { issuer["email"] = email }
+    return issuer
   }
 
   static func response(_ object: [String: Any], status: Int = 200) -> HTTPResponse {

@@ -31,6 +31,8 @@ public struct Route: Sendable {
   /// Slow work (PBKDF2, PDF, exports, database writes) runs off the event loop.
   public var offload: Bool
   public var bodyLimit: Int
+  /// Anonymous GETs of this page are the same for everyone (per language): cache them.
+  public var cacheAnonymous = false
   var handler: @Sendable (inout Context) throws -> HTTPResponseBox
 
   init(
@@ -44,5 +46,12 @@ public struct Route: Sendable {
     self.offload = offload ?? (method == "POST")
     self.bodyLimit = bodyLimit
     self.handler = handler
+  }
+
+  /// The same route, with anonymous views served from the page cache.
+  func cached() -> Route {
+    var r = self
+    r.cacheAnonymous = true
+    return r
   }
 }

@@ -1,24 +1,91 @@
 import Catalog
-import Foundation
 
-/// Dates as people read them, in their language (UTC: the programme spans time zones and a
-/// certificate's date must read the same everywhere).
+/// Dates, always in UTC (the programme spans time zones; a certificate's date must read the
+/// same everywhere): ISO `YYYY-MM-DD` for forms and tables (what `<input type="date">`
+/// sends), ISO instants for exports and badges, and written out in the reader's language.
 enum Dates {
-  static func day(_ t: Int64, _ language: Language) -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
-    f.timeZone = TimeZone(identifier: "UTC")
-    f.dateStyle = .long
-    f.timeStyle = .none
-    return f.string(from: Date(timeIntervalSince1970: TimeInterval(t)))
+  /// "23 November 2026", "1er novembre 2026". Month names come from the strings table, so
+  /// no locale data is needed on the server.
+  static func long(_ t: Int64, _ language: Language) -> String {
+    let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
+    let (y, m, d) = civil(days)
+    let months = Strings.text("date.months", language).split(separator: ",")
+    let month = months.indices.contains(m - 1) ? String(months[m - 1]) : String(m)
+    switch language {
+    case .en: return "\(d) \(month) \(y)"
+    case .fr: return "\(d == 1 ? "1er" : String(d)) \(month) \(y)"
+    }
   }
 
-  /// `2026-11-23`, for forms and exports.
-  static func iso(_ t: Int64) -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = TimeZone(identifier: "UTC")
-    f.dateFormat = "yyyy-MM-dd"
-    return f.string(from: Date(timeIntervalSince1970: TimeInterval(t)))
+  static func day(_ t: Int64) -> String {
+    let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
+    let (y, m, d) = civil(days)
+    return String(format4(y)) + "-" + two(m) + "-" + two(d)
+  }
+
+  /// `YYYY-MM-DDThh:mm:ssZ` (xAPI timestamps, CSV), written byte by byte: exports make
+  /// hundreds of thousands of them.
+  static func instant(_ t: Int64) -> String {
+    let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
+    let s = Int(t - days * 86_400)
+    let (y, m, d) = civil(days)
+    var b = [UInt8](repeating: 0, count: 20)
+    func put(_ v: Int, _ at: Int, _ width: Int) {
+      var v = v
+      for k in stride(from: at + width - 1, through: at, by: -1) {
+        b[k] = UInt8(48 + v % 10)
+        v /= 10
+      }
+    }
+    put(y, 0, 4)
+    b[4] = 45
+    put(m, 5, 2)
+    b[7] = 45
+    put(d, 8, 2)
+    b[10] = 84
+    put(s / 3600, 11, 2)
+    b[13] = 58
+    put(s / 60 % 60, 14, 2)
+    b[16] = 58
+    put(s % 60, 17, 2)
+    b[19] = 90
+    return String(decoding: b, as: UTF8.self)
+  }
+
+  /// The end of the given day (UTC), so a task due "on" a date is late only after it.
+  static func parseDay(_ s: String?) -> Int64? {
+    guard let s else { return nil }
+    let parts = s.split(separator: "-")
+    guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+      (1970...2200).contains(y), (1...12).contains(m), (1...31).contains(d)
+    else { return nil }
+    return daysFromCivil(y, m, d) * 86_400 + 86_399
+  }
+
+  static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+  static func format4(_ n: Int) -> String {
+    String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n)
+  }
+
+  // Howard Hinnant's days-from-civil algorithms (proleptic Gregorian).
+  static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int64 {
+    let y = m <= 2 ? y0 - 1 : y0
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return Int64(era * 146_097 + doe - 719_468)
+  }
+
+  static func civil(_ z0: Int64) -> (Int, Int, Int) {
+    let z = Int(z0) + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
   }
 }

@@ -6,10 +6,11 @@ import HTTPServer
 enum LearnerRoutes {
   static func routes(_ app: App) -> [Route] {
     [
-      Route("GET", "/", .anyone) { ctx in try HomePage.render(app, &ctx) },
-      Route("GET", "/modules", .anyone) { ctx in try HomePage.render(app, &ctx) },
-      Route("GET", "/modules/:m", .anyone) { ctx in try ModulePage.render(app, &ctx) },
-      Route("GET", "/modules/:m/:lesson", .anyone) { ctx in try LessonPage.render(app, &ctx) },
+      Route("GET", "/", .anyone) { ctx in try HomePage.render(app, &ctx) }.cached(),
+      Route("GET", "/modules", .anyone) { ctx in try HomePage.render(app, &ctx) }.cached(),
+      Route("GET", "/modules/:m", .anyone) { ctx in try ModulePage.render(app, &ctx) }.cached(),
+      Route("GET", "/modules/:m/:lesson", .anyone) { ctx in try LessonPage.render(app, &ctx) }
+        .cached(),
       Route("POST", "/modules/:m/:lesson/done", .signedIn) { ctx in try LessonPage.done(app, &ctx)
       },
     ]

@@ -29,6 +29,12 @@ enum LessonPage {
       <p class="meta">\(ctx.t("common.minutes", String(text.minutes)))</p>
       """
     if lang != ctx.language { body += "<p class=\"notice\">\(ctx.t("common.fallback"))</p>" }
+    if index == 0, let p = progress, !p.preTestDone, p.lessonsRead.isEmpty, m.quizzes[.pre] != nil {
+      body += """
+        <div class="card"><h2>\(ctx.t("module.pretest"))</h2><p>\(ctx.t("module.pretestExplain"))</p>
+        <p><a class="btn secondary" href="/modules/\(m.slug)/quiz?kind=pre">\(ctx.t("module.pretestStart"))</a></p></div>
+        """
+    }
     if !text.objectives.isEmpty {
       let items: [HTML] = text.objectives.map { "<li>\($0)</li>" }
       body += "<div class=\"card\"><h2>\(ctx.t("lesson.objectives"))</h2><ul>\(items)</ul></div>"

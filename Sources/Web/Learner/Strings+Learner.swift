@@ -10,6 +10,8 @@ extension Strings {
     "home.modules": ("All modules", "Tous les modules"),
     "home.assigned": ("Assigned to you", "Modules qui vous sont assignés"),
     "home.due": ("Due {1}", "À terminer avant le {1}"),
+    "home.others": ("Other modules", "Autres modules"),
+    "home.refresher": ("Take the refresher", "Faire la session de rappel"),
     "home.lessonCount": ("{1} lessons", "{1} leçons"),
     "progress.label": ("Progress in {1}", "Progression dans {1}"),
     "status.notStarted": ("Not started", "Pas commencé"),

@@ -42,7 +42,7 @@ enum MeExport {
     return r
   }
 
-  static func time(_ t: Int64?) -> Any { t.map(CertificateDates.iso) ?? NSNull() }
+  static func time(_ t: Int64?) -> Any { t.map(Dates.instant) ?? NSNull() }
   static func value(_ v: Any?) -> Any { v ?? NSNull() }
 
   static func document(_ d: MyData, app: App, request: HTTPRequest) -> [String: Any] {
@@ -51,7 +51,7 @@ enum MeExport {
     let base = OpenBadges.base(app, request)
     return [
       "format": "relais-my-data/1",
-      "exportedAt": CertificateDates.iso(now),
+      "exportedAt": Dates.instant(now),
       "profile": [
         "id": u.id, "role": u.role.rawValue, "displayName": u.displayName,
         "locale": u.locale.rawValue,

@@ -28,7 +28,7 @@ enum MePage {
   }
 
   static func date(_ t: Int64?, _ ctx: Context) -> String {
-    t.map { CertificateDates.long($0, ctx.language) } ?? ctx.t("me.notSaid")
+    t.map { Dates.long($0, ctx.language) } ?? ctx.t("me.notSaid")
   }
 
   static func row(_ label: String, _ value: HTML) -> HTML {

@@ -11,7 +11,8 @@ import Foundation
 /// - `offline.js` (fingerprinted, loaded on every page with `defer`): registers the worker,
 ///   adds "Make this module available offline" to module pages (only when it can work, so
 ///   nobody sees a dead button), lists the saved lessons on the offline page, and forgets
-///   saved pages when the person signs out.
+///   saved pages when the person signs out. Each page tells the worker its language, so the
+///   offline page (precached once per language) speaks the language of the last page shown.
 enum OfflineAssets {
   /// Saved pages (they may show the learner's progress) live in one cache, dropped at sign-out.
   static let pagesCache = "relais-pages"
@@ -40,6 +41,10 @@ enum OfflineAssets {
       var LABELS = \(labels);
       var t = LABELS[document.documentElement.lang] || LABELS.en;
       navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function () {});
+      // The worker can't read the language cookie: tell it, so its offline page speaks it.
+      navigator.serviceWorker.ready.then(function (reg) {
+        if (reg.active) reg.active.postMessage({ lang: document.documentElement.lang });
+      });
 
       // Signing out forgets the saved pages: they may show this person's progress.
       document.querySelectorAll('form[action="/signout"], form[action="/signout/everywhere"]').forEach(function (f) {
@@ -124,16 +129,39 @@ enum OfflineAssets {
   static let scriptPath = "/js/offline.\(scriptHash).js"
 
   /// Precached at install; a new release (new CSS or script) gets a new asset cache.
-  static var precache: [String] { [Assets.cssPath, scriptPath, "/offline", "/offline?quiz=1"] }
+  static var precache: [String] {
+    [Assets.cssPath, scriptPath]
+      + Language.allCases.flatMap {
+        ["/offline?lang=\($0.rawValue)", "/offline?lang=\($0.rawValue)&quiz=1"]
+      }
+  }
   static let version = String(Hex.encode(SHA256.hash(Assets.cssPath + scriptHash)).prefix(12))
 
   static let serviceWorker: String = {
     let list = precache.map { "'\($0)'" }.joined(separator: ", ")
+    let languages = Language.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
     return """
       'use strict';
       var ASSETS = 'relais-assets-\(version)';
       var PAGES = '\(pagesCache)';
       var PRECACHE = [\(list)];
+      var LANGS = [\(languages)];
+      var PREFS = 'relais-prefs';
+      var lang = null;
+
+      function currentLang() {
+        if (lang) return Promise.resolve(lang);
+        return caches.open(PREFS).then(function (c) { return c.match('/lang'); })
+          .then(function (r) { return r ? r.text() : LANGS[0]; }).then(function (l) { lang = l; return l; });
+      }
+
+      // Pages say which language the learner reads; kept across restarts of the worker.
+      self.addEventListener('message', function (e) {
+        var l = e.data && e.data.lang;
+        if (LANGS.indexOf(l) < 0 || l === lang) return;
+        lang = l;
+        e.waitUntil(caches.open(PREFS).then(function (c) { return c.put('/lang', new Response(l)); }));
+      });
 
       self.addEventListener('install', function (e) {
         e.waitUntil(caches.open(ASSETS).then(function (c) { return c.addAll(PRECACHE); }).then(function () { return self.skipWaiting(); }));
@@ -148,14 +176,21 @@ enum OfflineAssets {
 
       function savedPage(p) { return /^\\/modules\\/[^\\/]+(\\/[^\\/]+)?$/.test(p) && !/\\/quiz$/.test(p); }
       function needsNetwork(p) { return /\\/quiz$/.test(p) || p.indexOf('/attempts/') === 0; }
-      function offline(quiz) { return caches.match(quiz ? '/offline?quiz=1' : '/offline'); }
+      function offline(quiz) {
+        return currentLang().then(function (l) { return caches.match('/offline?lang=' + l + (quiz ? '&quiz=1' : '')); });
+      }
 
       self.addEventListener('fetch', function (e) {
         var req = e.request;
-        if (req.method !== 'GET') return;
         var url = new URL(req.url);
         if (url.origin !== self.location.origin) return;
         var path = url.pathname;
+        if (req.method !== 'GET') {
+          // A form sent without network (a quiz, "Done"): say so plainly instead of the
+          // browser's error page; going back keeps what was typed.
+          if (req.mode === 'navigate') e.respondWith(fetch(req).catch(function () { return offline(needsNetwork(path)); }));
+          return;
+        }
         if (path.indexOf('/assets/') === 0 || path.indexOf('/js/') === 0) {
           // Fingerprinted: a saved copy is always right.
           e.respondWith(caches.match(req).then(function (hit) {

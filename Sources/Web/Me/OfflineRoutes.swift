@@ -1,4 +1,5 @@
 import Academy
+import Catalog
 import HTTPServer
 
 /// The service worker, its registration script and the offline page.
@@ -36,8 +37,10 @@ enum OfflineRoutes {
     return r
   }
 
-  /// What the worker shows when the network is gone; `?quiz=1` when a quiz was asked for.
+  /// What the worker shows when the network is gone; `?quiz=1` when a quiz was asked for,
+  /// `?lang=` so the worker can keep one copy per language.
   static func page(_ ctx: inout Context) -> HTTPResponse {
+    if let l = ctx.query("lang").flatMap(Language.init(rawValue:)) { ctx.language = l }
     let quiz = ctx.query("quiz") != nil
     var body: HTML = "<h1>\(ctx.t(quiz ? "offline.quizTitle" : "offline.title"))</h1>"
     if quiz { body += "<p class=\"notice\">\(ctx.t("offline.quiz"))</p>" }

@@ -55,7 +55,7 @@ enum PublicRoutes {
         $0.document == slug && $0.version == version
       }
       if let done {
-        ack = "<p class=\"ok\">\(ctx.t("ack.done", version, Dates.day(done.at, ctx.language)))</p>"
+        ack = "<p class=\"ok\">\(ctx.t("ack.done", version, Dates.long(done.at, ctx.language)))</p>"
       } else {
         ack = """
           <form method="post" action="/pages/\(slug)/acknowledge" class="card">\(ctx.csrfField)

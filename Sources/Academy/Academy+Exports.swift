@@ -1,0 +1,162 @@
+import Storage
+
+/// A submitted or open quiz attempt, for exports.
+public struct AttemptRecord: Sendable {
+  public var id: String
+  public var userID: String
+  public var name: String
+  public var module: String
+  public var kind: String
+  public var locale: String
+  public var startedAt: Int64
+  public var submittedAt: Int64?
+  public var score: Double?
+  public var passed: Bool?
+}
+
+/// A certificate with its holder, for exports.
+public struct CertificateRecord: Sendable {
+  public var code: String
+  public var userID: String
+  public var name: String
+  public var module: String
+  public var issuedAt: Int64
+  public var expiresAt: Int64
+  public var revokedAt: Int64?
+  public var revokedReason: String?
+}
+
+/// A lesson a learner finished reading.
+public struct LessonReadRecord: Sendable {
+  public var userID: String
+  public var module: String
+  public var lesson: String
+  public var readAt: Int64
+}
+
+/// Someone who acknowledged a document (the code of conduct), and which version.
+public struct AcknowledgementRecord: Sendable {
+  public var userID: String
+  public var name: String
+  public var document: String
+  public var version: String
+  public var at: Int64
+}
+
+extension Academy {
+  /// Attempts in the order they were recorded (which is the order they were started).
+  public func attemptRecords(scope: ReportScope) throws -> [AttemptRecord] {
+    let sql = scope.sql
+    return try database.read { c in
+      try Academy.tuneForReports(c)
+      return try c.query(
+        """
+        SELECT a.id, a.user_id, u.display_name, a.module, a.kind, a.locale, a.started_at, a.submitted_at, a.score, a.passed
+        FROM attempts a JOIN users u ON u.id = a.user_id WHERE \(sql.filter("+a.user_id"))
+        """, sql.params
+      ).filter { sql.admits($0[1].string ?? "") }.map { r in
+        AttemptRecord(
+          id: r[0].string ?? "", userID: r[1].string ?? "", name: r[2].string ?? "",
+          module: r[3].string ?? "",
+          kind: r[4].string ?? "", locale: r[5].string ?? "", startedAt: Int64(r[6].int ?? 0),
+          submittedAt: r[7].int.map(Int64.init), score: r[8].double,
+          passed: r[9].int.map { $0 == 1 })
+      }
+    }
+  }
+
+  public func certificateRecords(scope: ReportScope) throws -> [CertificateRecord] {
+    let sql = scope.sql
+    return try database.read { c in
+      try c.query(
+        """
+        SELECT c.code, c.user_id, u.display_name, c.module, c.issued_at, c.expires_at, c.revoked_at, c.revoked_reason
+        FROM certificates c JOIN users u ON u.id = c.user_id WHERE \(sql.filter("c.user_id")) ORDER BY c.issued_at
+        """, sql.params
+      ).filter { sql.admits($0[1].string ?? "") }.map { r in
+        CertificateRecord(
+          code: r[0].string ?? "", userID: r[1].string ?? "", name: r[2].string ?? "",
+          module: r[3].string ?? "",
+          issuedAt: Int64(r[4].int ?? 0), expiresAt: Int64(r[5].int ?? 0),
+          revokedAt: r[6].int.map(Int64.init),
+          revokedReason: r[7].string)
+      }
+    }
+  }
+
+  public func lessonReads(scope: ReportScope) throws -> [LessonReadRecord] {
+    let sql = scope.sql
+    return try database.read { c in
+      try c.query(
+        "SELECT user_id, module, lesson, read_at FROM lesson_views WHERE read_at IS NOT NULL AND \(sql.filter("user_id")) ORDER BY read_at",
+        sql.params
+      ).filter { sql.admits($0[0].string ?? "") }.map {
+        LessonReadRecord(
+          userID: $0[0].string ?? "", module: $0[1].string ?? "", lesson: $0[2].string ?? "",
+          readAt: Int64($0[3].int ?? 0))
+      }
+    }
+  }
+
+  /// How many learners in scope signed each version of each document.
+  public func acknowledgementCounts(scope: ReportScope) throws -> [(
+    document: String, version: String, count: Int
+  )] {
+    let sql = scope.sql
+    return try database.read { c in
+      // Per learner, not COUNT(*), so a large scope's learners can be kept in Swift.
+      var counts: [String: (document: String, version: String, count: Int)] = [:]
+      for r in try c.query(
+        "SELECT user_id, document, version FROM acknowledgements WHERE \(sql.filter("user_id"))",
+        sql.params)
+      where sql.admits(r[0].string ?? "") {
+        let d = r[1].string ?? ""
+        let v = r[2].string ?? ""
+        counts[d + "\u{0}" + v, default: (d, v, 0)].count += 1
+      }
+      return counts.values.sorted { ($0.document, $1.version) < ($1.document, $0.version) }
+    }
+  }
+
+  /// Reports scan much of the database: map it into memory rather than copy pages
+  /// through SQLite's small default cache (a no-op after the first call on a connection).
+  static func tuneForReports(_ c: Connection) throws {
+    try c.execute("PRAGMA mmap_size = 268435456")
+  }
+
+  public func acknowledgements(scope: ReportScope) throws -> [AcknowledgementRecord] {
+    let sql = scope.sql
+    return try database.read { c in
+      try c.query(
+        """
+        SELECT a.user_id, u.display_name, a.document, a.version, a.acknowledged_at FROM acknowledgements a
+        JOIN users u ON u.id = a.user_id WHERE \(sql.filter("a.user_id")) ORDER BY a.document, a.version DESC, u.display_name
+        """, sql.params
+      ).filter { sql.admits($0[0].string ?? "") }.map {
+        AcknowledgementRecord(
+          userID: $0[0].string ?? "", name: $0[1].string ?? "", document: $0[2].string ?? "",
+          version: $0[3].string ?? "",
+          at: Int64($0[4].int ?? 0))
+      }
+    }
+  }
+
+  /// The audit log, newest first: everything for an admin, a manager's own actions otherwise.
+  public func auditLog(viewer: User, limit: Int?) throws -> [AuditEntry] {
+    try database.read { c in
+      let base =
+        "SELECT a.at, a.actor_id, u.display_name, a.action, a.subject, a.detail FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id"
+      let rows =
+        viewer.role == .admin
+        ? try c.query(base + " ORDER BY a.id DESC LIMIT ?", [limit ?? -1])
+        : try c.query(
+          base + " WHERE a.actor_id = ? ORDER BY a.id DESC LIMIT ?", [viewer.id, limit ?? -1])
+      return rows.map {
+        AuditEntry(
+          at: Int64($0[0].int ?? 0), actorID: $0[1].string, actorName: $0[2].string,
+          action: $0[3].string ?? "",
+          subject: $0[4].string, detail: $0[5].string)
+      }
+    }
+  }
+}

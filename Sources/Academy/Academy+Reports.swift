@@ -1,0 +1,240 @@
+import Catalog
+import Storage
+
+/// Which learners a report covers: the cohorts given, or every learner (admin, no filter).
+public struct ReportScope: Sendable, Equatable {
+  public var cohortIDs: [String]?
+  /// The cohorts' learners, when looked up once for the request (see `reportScope`).
+  var learnerIDs: Set<String>?
+
+  init(cohortIDs: [String]?, learnerIDs: Set<String>? = nil) {
+    self.cohortIDs = cohortIDs
+    self.learnerIDs = learnerIDs
+  }
+
+  /// Above this many learners, reading all and dropping the others beats listing them.
+  static let broad = 1_500
+
+  var sql: ScopeSQL {
+    guard let cohortIDs else { return .allLearners }
+    if let ids = learnerIDs, ids.count > ReportScope.broad {
+      var s = ScopeSQL.allLearners
+      s.keep = ids
+      return s
+    }
+    return .learners(inCohorts: cohortIDs)
+  }
+}
+
+/// Where a learner stands in a module, as the completion matrix shows it.
+public enum MatrixStatus: String, Sendable, CaseIterable {
+  case notStarted, inProgress, passed, valid, expiring, expired, overdue
+
+  /// Sorting order: what needs attention first.
+  public var rank: Int {
+    switch self {
+    case .overdue: return 0
+    case .expired: return 1
+    case .expiring: return 2
+    case .notStarted: return 3
+    case .inProgress: return 4
+    case .passed: return 5
+    case .valid: return 6
+    }
+  }
+}
+
+/// One learner of a report, with a status per module.
+public struct LearnerReportRow: Sendable {
+  public var id: String
+  public var name: String
+  public var erased: Bool
+  public var ageBand: String?
+  public var gender: String?
+  public var disability: String?
+  public var cohortIDs: [String]
+  public var statuses: [String: MatrixStatus]
+  public var facts: [String: ModuleFacts]
+}
+
+extension Academy {
+  /// Days before expiry at which a certificate shows as expiring.
+  public static let expiringDays: Int64 = 30
+
+  /// The scope `viewer` may report on: one visible cohort, or all they can see.
+  public func reportScope(viewer: User, cohortID: String?) throws -> ReportScope {
+    if let cohortID, !cohortID.isEmpty {
+      return ReportScope(cohortIDs: [try cohort(cohortID, visibleTo: viewer).id])  // one cohort: SQL lists it
+    }
+    if viewer.role == .admin { return ReportScope(cohortIDs: nil) }
+    let ids = try cohorts(visibleTo: viewer).map(\.id)
+    let learners = try database.read { c in
+      // Members, staff included: the broad path's SQL leaves staff out anyway.
+      try c.query(
+        "SELECT DISTINCT user_id FROM cohort_members WHERE cohort_id IN (SELECT value FROM json_each(?))",
+        [ScopeSQL.jsonArray(ids)]
+      )
+      .compactMap { $0[0].string }
+    }
+    return ReportScope(cohortIDs: ids, learnerIDs: Set(learners))
+  }
+
+  /// Every learner in scope with their status in each module of the catalog.
+  public func learnerReport(scope: ReportScope) throws -> [LearnerReportRow] {
+    try learnerReport(sql: scope.sql, allAssignments: scope.cohortIDs == nil)
+  }
+
+  /// One learner's row (their manager's page).
+  public func learnerReport(userID: String) throws -> LearnerReportRow? {
+    try learnerReport(sql: .users([userID]), allAssignments: false).first
+  }
+
+  func learnerReport(sql: ScopeSQL, allAssignments: Bool) throws -> [LearnerReportRow] {
+    let modules = catalog.modules
+    let now = self.now
+    return try database.read { c in
+      try Academy.tuneForReports(c)
+      let users = try c.query(
+        "SELECT id, display_name, age_band, gender, disability, erased_at FROM users WHERE "
+          + (sql.usersWhere ?? "id IN (\(sql.sql))"), sql.usersWhere == nil ? sql.params : []
+      ).filter { sql.admits($0[0].string ?? "") }
+      var memberships: [String: [String]] = [:]
+      for r in try c.query(
+        "SELECT user_id, cohort_id FROM cohort_members WHERE \(sql.filter("user_id"))", sql.params)
+      {
+        guard case .text(let u) = r[0], case .text(let k) = r[1], sql.admits(u) else { continue }
+        memberships[u, default: []].append(k)
+      }
+      let facts = try LearnerFacts.load(c, scope: sql)
+      let rules = try AssignmentRule.load(
+        c, cohortIDs: allAssignments ? nil : Array(Set(memberships.values.joined())),
+        userIDs: users.compactMap { $0[0].string })
+      return users.map { r in
+        let id = r[0].string ?? ""
+        let f = facts[id] ?? LearnerFacts()
+        let cohorts = memberships[id] ?? []
+        let mine = rules.for(userID: id, cohorts: cohorts)
+        var statuses: [String: MatrixStatus] = [:]
+        for m in modules {
+          let late = mine.contains {
+            $0.module == m.slug && $0.applies(to: f) && !$0.done(by: f)
+              && ($0.dueAt.map { $0 < now } ?? false)
+          }
+          statuses[m.slug] = Academy.status(
+            f[m.slug], lessons: m.lessons.count, overdue: late, now: now)
+        }
+        return LearnerReportRow(
+          id: id, name: r[1].string ?? "", erased: !r[5].isNull, ageBand: r[2].string,
+          gender: r[3].string,
+          disability: r[4].string, cohortIDs: cohorts, statuses: statuses, facts: f.modules)
+      }
+    }
+  }
+
+  static func status(_ f: ModuleFacts, lessons: Int, overdue: Bool, now: Int64) -> MatrixStatus {
+    if overdue { return .overdue }
+    if let expires = f.certificateExpiresAt, !f.certificateRevoked {
+      if expires <= now { return .expired }
+      if expires <= now + expiringDays * 86_400 { return .expiring }
+      return .valid
+    }
+    if f.passed { return .passed }
+    return f.started ? .inProgress : .notStarted
+  }
+}
+
+/// The path through one module: how many got how far.
+public struct Funnel: Sendable, Equatable {
+  public var module: String
+  public var invited: Int
+  public var started: Int
+  public var lessonsRead: Int
+  public var passed: Int
+  public var certified: Int
+}
+
+/// Mean scores before the lessons and on the certifying quiz.
+public struct KnowledgeGain: Sendable, Equatable {
+  public var module: String
+  public var preMean: Double?
+  public var preCount: Int
+  public var postMean: Double?
+  public var postCount: Int
+}
+
+extension Academy {
+  /// Funnel per module from the report rows, plus invitations not yet used.
+  public func funnels(scope: ReportScope, rows: [LearnerReportRow]) throws -> [Funnel] {
+    let now = self.now
+    let pending = try database.read { c in
+      if let ids = scope.cohortIDs {
+        return try c.scalar(
+          "SELECT COUNT(*) FROM invites WHERE role = 'learner' AND used_at IS NULL AND expires_at > ? AND cohort_id IN (SELECT value FROM json_each(?))",
+          [now, ScopeSQL.jsonArray(ids)]
+        ).int ?? 0
+      }
+      return try c.scalar(
+        "SELECT COUNT(*) FROM invites WHERE role = 'learner' AND user_id IS NULL AND used_at IS NULL AND expires_at > ?",
+        [now]
+      ).int ?? 0
+    }
+    return catalog.modules.map { m in
+      var f = Funnel(
+        module: m.slug, invited: rows.count + pending, started: 0, lessonsRead: 0, passed: 0,
+        certified: 0)
+      for r in rows {
+        guard let x = r.facts[m.slug] else { continue }
+        if x.started { f.started += 1 }
+        if x.lessonsRead >= m.lessons.count && !m.lessons.isEmpty { f.lessonsRead += 1 }
+        if x.passed { f.passed += 1 }
+        if x.hasCertificate, let e = x.certificateExpiresAt, e > now { f.certified += 1 }
+      }
+      return f
+    }
+  }
+
+  /// Pre-test against certifying quiz: mean of the submitted attempts per module.
+  public func knowledgeGain(scope: ReportScope) throws -> [KnowledgeGain] {
+    knowledgeGain(rows: try learnerReport(scope: scope))
+  }
+
+  /// The same from report rows already loaded (the dashboard has them).
+  public func knowledgeGain(rows: [LearnerReportRow]) -> [KnowledgeGain] {
+    catalog.modules.map { m in
+      var preSum = 0.0
+      var postSum = 0.0
+      var g = KnowledgeGain(module: m.slug, preMean: nil, preCount: 0, postMean: nil, postCount: 0)
+      for r in rows {
+        guard let f = r.facts[m.slug] else { continue }
+        preSum += f.preScoreSum
+        postSum += f.postScoreSum
+        g.preCount += f.preSubmitted
+        g.postCount += f.postSubmitted
+      }
+      if g.preCount > 0 { g.preMean = preSum / Double(g.preCount) }
+      if g.postCount > 0 { g.postMean = postSum / Double(g.postCount) }
+      return g
+    }
+  }
+
+  /// Quizzes passed per week over the last `weeks` weeks, oldest first: (week start, count).
+  public func passesPerWeek(scope: ReportScope, weeks: Int = 12) throws -> [(Int64, Int)] {
+    let week: Int64 = 7 * 86_400
+    let end = (now / week + 1) * week
+    let start = end - Int64(weeks) * week
+    let sql = scope.sql
+    let rows = try database.read { c in
+      try Academy.tuneForReports(c)
+      return try c.query(
+        """
+        SELECT (submitted_at - ?) / ? AS w, user_id FROM attempts
+        WHERE passed = 1 AND submitted_at >= ? AND \(sql.filter("+user_id"))
+        """, [start, week, start] + sql.params)
+    }
+    var counts = [Int](repeating: 0, count: weeks)
+    for r in rows where sql.admits(r[1].string ?? "") {
+      if let w = r[0].int, w >= 0, w < weeks { counts[w] += 1 }
+    }
+    return counts.enumerated().map { (start + Int64($0.offset) * week, $0.element) }
+  }
+}

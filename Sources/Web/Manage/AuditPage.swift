@@ -1,0 +1,35 @@
+import Academy
+import HTTPServer
+
+/// The audit log: every staff action (an admin sees all; a manager their own), and its CSV.
+enum AuditPage {
+  static func render(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    let entries = try app.academy.auditLog(viewer: try ManageRoutes.viewer(ctx), limit: 500)
+    let rows: [HTML] = entries.map {
+      "<tr><td>\(Dates.instant($0.at))</td><td>\($0.actorName ?? "–")</td><td>\($0.action)</td><td>\($0.subject ?? "")</td><td>\($0.detail ?? "")</td></tr>"
+    }
+    let body: HTML = """
+      <h1>\(ctx.t("manage.audit.title"))</h1>
+      <p><a href="/manage">\(ctx.t("manage.back"))</a> · <a href="/manage/export/audit.csv">\(ctx.t("manage.audit.csv"))</a></p>
+      <p class="hint">\(ctx.t("manage.audit.explain"))</p>
+      <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.audit.at"))</th><th scope="col">\(ctx.t("manage.audit.actor"))</th>\
+      <th scope="col">\(ctx.t("manage.audit.action"))</th><th scope="col">\(ctx.t("manage.audit.subject"))</th>\
+      <th scope="col">\(ctx.t("manage.audit.detail"))</th></tr></thead><tbody>\(rows)</tbody></table>
+      """
+    return .page(Layout.page(ctx, title: ctx.t("manage.audit.title"), body))
+  }
+
+  static func csv(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    let entries = try app.academy.auditLog(viewer: try ManageRoutes.viewer(ctx), limit: nil)
+    let rows = entries.map {
+      [
+        Dates.instant($0.at), $0.actorID ?? "", $0.actorName ?? "", $0.action, $0.subject ?? "",
+        $0.detail ?? "",
+      ]
+    }
+    return CSV.response(
+      CSV.document(
+        header: ["at", "actor_id", "actor_name", "action", "subject", "detail"], rows: rows),
+      filename: "audit.csv")
+  }
+}

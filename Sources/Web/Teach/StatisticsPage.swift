@@ -1,0 +1,152 @@
+import Academy
+import Catalog
+import Foundation
+import HTTPServer
+
+/// `/teach/modules/:m/statistics`: item analysis of the certifying quiz for a chosen cohort
+/// and period (a GET form, so a view can be bookmarked), and the same as CSV.
+enum StatisticsPage {
+  /// Groups smaller than this are not shown (DESIGN: small-cell suppression), so a small
+  /// cohort's statistics cannot be read back to one learner's answers.
+  static let minimumGroup = 5
+
+  static func filter(_ ctx: Context) -> ItemAnalysisFilter {
+    let cohort = ctx.query("cohort").flatMap { $0.isEmpty ? nil : $0 }
+    return ItemAnalysisFilter(
+      cohortID: cohort, from: ctx.query("from").flatMap(day),
+      to: ctx.query("to").flatMap(day).map { $0 + 86_399 })
+  }
+
+  /// `2026-03-01` → Unix seconds at 00:00 UTC.
+  static func day(_ s: String) -> Int64? {
+    let p = s.split(separator: "-").compactMap { Int($0) }
+    guard p.count == 3, (1...12).contains(p[1]), (1...31).contains(p[2]) else { return nil }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = p[1] <= 2 ? p[0] - 1 : p[0]
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (p[1] + 9) % 12
+    let doy = (153 * mp + 2) / 5 + p[2] - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return Int64(era * 146_097 + doe - 719_468) * 86_400
+  }
+
+  static func percent(_ v: Double?) -> String {
+    v.map { String(Int(($0 * 100).rounded())) + " %" } ?? "–"
+  }
+  static func decimal(_ v: Double?) -> String { v.map { String(format: "%.2f", $0) } ?? "–" }
+
+  static func render(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    let m = try TeachRoutes.moduleSlug(app, ctx)
+    let f = filter(ctx)
+    let a = try app.academy.itemAnalysis(module: m, filter: f)
+    let cohorts: [HTML] = try app.academy.cohortNames().map {
+      "<option value=\"\($0.id)\"\(f.cohortID == $0.id ? HTML(" selected") : .empty)>\($0.name)</option>"
+    }
+    let query = ctx.request.rawQuery
+    var body: HTML = """
+      \(TeachRoutes.stylesheet)
+      <p class="meta"><a href="/teach">\(ctx.t("teach.title"))</a> · <code>\(m)</code></p>
+      <h1>\(ctx.t("teach.stats.title"))</h1>
+      <form method="get" action="/teach/modules/\(m)/statistics" class="card">
+      <label for="cohort">\(ctx.t("teach.stats.cohort"))</label>
+      <select id="cohort" name="cohort"><option value="">\(ctx.t("teach.stats.everyone"))</option>\(cohorts)</select>
+      <label for="from">\(ctx.t("teach.stats.from"))</label><input type="date" id="from" name="from" value="\(ctx.query("from") ?? "")">
+      <label for="to">\(ctx.t("teach.stats.to"))</label><input type="date" id="to" name="to" value="\(ctx.query("to") ?? "")">
+      <div class="actions"><button class="primary">\(ctx.t("teach.stats.show"))</button>
+      <a class="btn secondary" href="/teach/modules/\(m)/statistics.csv\(query.isEmpty ? "" : "?" + query)" download>\(ctx.t("teach.stats.csv"))</a></div>
+      </form>
+      <p>\(ctx.t("teach.stats.attempts", String(a.attempts)))</p>
+      <h2>\(ctx.t("teach.stats.prePost"))</h2>
+      \(prePost(ctx, a.prePost))
+      <h2>\(ctx.t("teach.stats.questions"))</h2>
+      <p class="hint">\(ctx.t("teach.stats.explain"))</p>
+      """
+    guard a.learners >= minimumGroup else {
+      body += "<p class=\"notice\">\(ctx.t("teach.stats.suppressed", String(minimumGroup)))</p>"
+      return .page(Layout.page(ctx, title: ctx.t("teach.stats.title"), body))
+    }
+    // One card per question: a wide table reads badly at 360 px (the CSV has the table).
+    for (i, q) in a.questions.enumerated() {
+      let flags: [HTML] = q.flags.sorted { $0.rawValue < $1.rawValue }.map {
+        "<span class=\"status warn\">\(ctx.t("teach.stats.flag.\($0.rawValue)"))</span> "
+      }
+      let wrong: [HTML] = q.wrongAnswers.map {
+        "<li>\($0.answer.isEmpty ? ctx.t("teach.stats.noAnswer") : String($0.answer.prefix(120))): \($0.count)</li>"
+      }
+      body += """
+        <section class="card" aria-labelledby="q\(i)">
+        <h3 id="q\(i)"><code>\(q.id)</code></h3>
+        <p class="hint">\(String(q.text.prefix(160)))</p>
+        <dl class="stats">
+        <dt>\(ctx.t("teach.stats.answers"))</dt><dd>\(q.attempts)</dd>
+        <dt>\(ctx.t("teach.stats.facility"))</dt><dd>\(percent(q.facility))</dd>
+        <dt>\(ctx.t("teach.stats.discrimination"))</dt><dd>\(decimal(q.discrimination))</dd>
+        </dl>
+        \(flags.isEmpty ? .empty : HTML("<p>\(flags)</p>"))
+        \(wrong.isEmpty ? .empty : HTML("<p>\(ctx.t("teach.stats.wrong"))</p><ul>\(wrong)</ul>"))
+        </section>
+        """
+    }
+    return .page(Layout.page(ctx, title: ctx.t("teach.stats.title"), body))
+  }
+
+  /// Learners with both tests, the two means and the gain; hidden for small groups.
+  static func prePost(_ ctx: Context, _ p: PrePostComparison) -> HTML {
+    let shown = p.learners >= minimumGroup
+    let learners = shown || p.learners == 0 ? String(p.learners) : "< \(minimumGroup)"
+    // Percentage points, not a relative change.
+    let gain =
+      shown
+      ? p.gain.map {
+        ctx.t("teach.stats.points", ($0 >= 0 ? "+" : "−") + String(Int(abs($0 * 100).rounded())))
+      } ?? "–"
+      : "–"
+    return """
+      <dl class="stats">
+      <dt>\(ctx.t("teach.stats.learners"))</dt><dd>\(learners)</dd>
+      <dt>\(ctx.t("teach.stats.preMean"))</dt><dd>\(shown ? percent(p.preMean) : "–")</dd>
+      <dt>\(ctx.t("teach.stats.postMean"))</dt><dd>\(shown ? percent(p.postMean) : "–")</dd>
+      <dt>\(ctx.t("teach.stats.gain"))</dt><dd>\(gain)</dd>
+      </dl>
+      """
+  }
+
+  static func csv(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    let m = try TeachRoutes.moduleSlug(app, ctx)
+    let a = try app.academy.itemAnalysis(module: m, filter: filter(ctx))
+    var out = "question,type,attempts,facility,discrimination,flags,wrong_answers\r\n"
+    // Small groups: the header only (see `minimumGroup`).
+    for q in a.learners >= minimumGroup ? a.questions : [] {
+      let wrong = q.wrongAnswers.map {
+        "\($0.answer.isEmpty ? "(no answer)" : $0.answer): \($0.count)"
+      }.joined(separator: "; ")
+      let cells = [
+        field(q.id), field(q.type), String(q.attempts),
+        q.facility.map { String(format: "%.4f", $0) } ?? "",
+        q.discrimination.map { String(format: "%.4f", $0) } ?? "",
+        field(q.flags.map(\.rawValue).sorted().joined(separator: " ")), field(wrong),
+      ]
+      out += cells.joined(separator: ",") + "\r\n"
+    }
+    out += "\r\npre_post_learners,pre_mean,post_mean,gain\r\n"
+    var p = a.prePost
+    if p.learners < minimumGroup {
+      p = PrePostComparison(learners: 0, preMean: nil, postMean: nil, gain: nil)
+    }
+    out +=
+      "\(p.learners),\([p.preMean, p.postMean, p.gain].map { $0.map { String(format: "%.4f", $0) } ?? "" }.joined(separator: ","))\r\n"
+    var r = HTTPResponse(status: 200, contentType: "text/csv; charset=utf-8", body: out)
+    r.headers.set("Content-Disposition", "attachment; filename=\"\(m)-statistics.csv\"")
+    r.headers.set("Cache-Control", "no-store")
+    return r
+  }
+
+  /// A CSV text cell: quoted, quotes doubled, and a leading = + - @ neutralised so a
+  /// spreadsheet does not run it as a formula.
+  static func field(_ s: String) -> String {
+    var v = s
+    if let c = v.first, "=+-@\t\r".contains(c) { v = "'" + v }
+    return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
