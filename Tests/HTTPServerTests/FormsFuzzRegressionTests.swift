@@ -30,4 +30,14 @@ import Testing
     #expect(cookies["\u{301}b"] == "2")
     #expect(cookies["c"] == "3")
   }
+
+  /// U+037E GREEK QUESTION MARK is canonically equivalent to `;`: a Character-based split
+  /// treated it as a separator, so a cookie value holding it was cut in two.
+  @Test func greekQuestionMarkIsNotACookieSeparator() {
+    var headers = HTTPHeaders()
+    headers.add("Cookie", "a=x\u{37E}b=2")
+    let cookies = HTTPRequest(method: "GET", path: "/", headers: headers).cookies
+    #expect(cookies["a"] == "x\u{37E}b=2")
+    #expect(cookies.count == 1)
+  }
 }
