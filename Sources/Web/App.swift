@@ -134,7 +134,8 @@ public final class App: Sendable {
       }
     }
     for c in ctx.setCookies { response.headers.add("Set-Cookie", c) }
-    SecurityHeaders.apply(&response)
+    // Security headers are added by the server to every response (`defaultHeaders`),
+    // its own error answers included.
     return response
   }
 
