@@ -234,8 +234,12 @@ struct InlineParser {
   mutating func lineAt(_ p: Int) -> Int {
     guard trackLines else { return 0 }
     var (from, line) = lineCache
-    if p < from { (from, line) = (s.startIndex, 0) }
-    for i in from..<p where s[i] == Bytes.newline { line += 1 }
+    // Walk from the last answer, backwards too (nested image openers are visited in reverse).
+    if p < from {
+      for i in p..<from where s[i] == Bytes.newline { line -= 1 }
+    } else {
+      for i in from..<p where s[i] == Bytes.newline { line += 1 }
+    }
     lineCache = (p, line)
     return baseLine + line
   }
