@@ -87,16 +87,23 @@ import Testing
     // Restart on the same data; send every submission again (a phone retrying after the
     // network came back): each lands on its result and nothing is recorded twice.
     let again = try ServerProcess(data: data, curriculum: curriculum, assessments: assessments)
-    for (id, w) in seen.sent {
-      let c = Drill.client(port: again.port, token: tokens[w])
-      _ = try c.get("/")  // the CSRF cookie
-      let r = try c.post("/modules/drill/quiz", Drill.fields(attempt: id))
-      #expect(
-        r.status == 303 && r.location == "/attempts/\(id)",
-        "resubmitting \(id): \(r.status) \(r.location ?? "")")
+    do {
+      for (id, w) in seen.sent {
+        let c = Drill.client(port: again.port, token: tokens[w])
+        _ = try c.get("/")  // the CSRF cookie
+        let r = try c.post("/modules/drill/quiz", Drill.fields(attempt: id))
+        #expect(
+          r.status == 303 && r.location == "/attempts/\(id)",
+          "resubmitting \(id): \(r.status) \(r.location ?? "")")
+      }
+      let page = try Drill.client(port: again.port, token: tokens[0]).get("/")
+      #expect(page.status == 200)
+    } catch {
+      Issue.record(
+        "after the restart: \(error); server running: \(again.process.isRunning)\n\(again.output)")
+      again.kill9()
+      return
     }
-    let page = try Drill.client(port: again.port, token: tokens[0]).get("/")
-    #expect(page.status == 200)
     #expect(again.stop() == 0, "\(again.output)")
 
     let afterRetry = try Drill.submissions(

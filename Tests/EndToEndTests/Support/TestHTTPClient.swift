@@ -101,7 +101,7 @@ final class TestHTTPClient {
         connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
       }
     }
-    guard rc == 0 else { throw ClientError(description: "connect to \(port) failed") }
+    guard rc == 0 else { throw ClientError(description: "connect to \(port) failed: errno \(errno)") }
     var sent = 0
     while sent < bytes.count {
       let n = bytes.withUnsafeBytes {
