@@ -145,7 +145,11 @@ struct HTMLRenderer {
       case .item:
         if entering {
           cr()
-          lit("<li>")
+          switch node.level {
+          case 1: lit("<li class=\"task\"><span class=\"box\" aria-hidden=\"true\">☐</span> ")
+          case 2: lit("<li class=\"task done\"><span class=\"box\" aria-hidden=\"true\">☑</span> ")
+          default: lit("<li>")
+          }
         } else {
           lit("</li>\n")
         }

@@ -49,6 +49,7 @@ enum Assets {
     .hint{color:#555;font-size:.95rem;font-weight:400}
     .status{display:inline-block;font-size:.85rem;padding:.05rem .5rem;border-radius:1rem;background:#e7eef6;color:#0b3d66}
     .status.warn{background:#fff4e5;color:#7a3e00}.status.good{background:#e8f5e9;color:#1b5e20}.status.late{background:#fdecea;color:#8e1c1c}
+    li.task{list-style:none;margin-left:-1.3rem}.box{display:inline-block;width:1.3rem}
     ol.lessons{padding-left:1.3rem}ol.lessons li{margin:.4rem 0}
     .pager{display:flex;justify-content:space-between;gap:.6rem;flex-wrap:wrap;margin:1.5rem 0}
     footer{border-top:1px solid #ddd;margin-top:2rem;padding:1rem;font-size:.95rem}
