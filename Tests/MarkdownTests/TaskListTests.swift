@@ -3,7 +3,8 @@ import Testing
 @testable import Markdown
 
 @Test func taskListItemsBecomeBoxesInGFM() {
-  let html = Markdown.html("- [ ] check the source\n- [x] asked the focal point\n- [y] not a task\n", gfm: true)
+  let html = Markdown.html(
+    "- [ ] check the source\n- [x] asked the focal point\n- [y] not a task\n", gfm: true)
   #expect(
     html
       == "<ul>\n<li class=\"task\"><span class=\"box\" aria-hidden=\"true\">☐</span> check the source</li>\n<li class=\"task done\"><span class=\"box\" aria-hidden=\"true\">☑</span> asked the focal point</li>\n<li>[y] not a task</li>\n</ul>\n"

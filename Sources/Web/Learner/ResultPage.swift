@@ -32,8 +32,9 @@ enum ResultPage {
     } else if a.passed == true {
       body += "<p class=\"notice\">\(ctx.t("result.readLessons"))</p>"
     }
+    let marks = try app.academy.essayMarks(attemptID: a.id)
     for (i, answered) in result.answers.enumerated() {
-      body += question(answered, number: i + 1, ctx)
+      body += question(answered, number: i + 1, mark: marks[answered.question.id], ctx)
     }
     var actions: [HTML] = [
       "<a class=\"btn secondary\" href=\"/modules/\(m.slug)\">\(ctx.t("quiz.backToModule"))</a>"
@@ -47,11 +48,16 @@ enum ResultPage {
     return .page(Layout.page(ctx, title: ctx.t("result.title", mt.title), body))
   }
 
-  static func question(_ a: AnsweredQuestion, number: Int, _ ctx: Context) -> HTML {
+  static func question(_ a: AnsweredQuestion, number: Int, mark: EssayMark? = nil, _ ctx: Context)
+    -> HTML
+  {
     let q = a.question
     if case .description = q.kind { return .empty }
     let verdict: HTML
-    if a.grade.needsManualGrading {
+    if let mark {
+      verdict =
+        "<span class=\"status\">\(ctx.t("result.marked", String(Int((mark.fraction * 100).rounded()))))</span>"
+    } else if a.grade.needsManualGrading {
       verdict = "<span class=\"status\">\(ctx.t("result.pending"))</span>"
     } else if a.grade.fraction >= 0.999 {
       verdict = "<span class=\"status good\">\(ctx.t("result.right"))</span>"
@@ -74,6 +80,10 @@ enum ResultPage {
       a.grade.feedback.filter { !$0.isEmpty }
       + (q.generalFeedback.isEmpty ? [] : [q.generalFeedback])
     for f in feedback { out += "<p class=\"hint\">\(QuizForm.inline(f, format: q.format))</p>" }
+    if let mark, !mark.feedback.isEmpty {
+      out +=
+        "<p class=\"hint\"><strong>\(ctx.t("result.trainerSays"))</strong> \(mark.feedback)</p>"
+    }
     return out + "</div>"
   }
 

@@ -43,6 +43,8 @@ extension Strings {
     "result.wrong": ("Not right", "Pas juste"),
     "result.partly": ("Partly right ({1}%)", "En partie juste ({1} %)"),
     "result.pending": ("A trainer will mark this", "Un formateur corrigera"),
+    "result.marked": ("Marked by a trainer: {1}%", "Corrigé par un formateur : {1} %"),
+    "result.trainerSays": ("Your trainer:", "Votre formateur :"),
     "result.yourAnswer": ("Your answer:", "Votre réponse :"),
     "result.rightAnswer": ("Right answer:", "Bonne réponse :"),
     "result.noAnswer": ("no answer", "pas de réponse"),
