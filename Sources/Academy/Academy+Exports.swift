@@ -48,7 +48,6 @@ extension Academy {
   public func attemptRecords(scope: ReportScope) throws -> [AttemptRecord] {
     let sql = scope.sql
     return try database.read { c in
-      try Academy.tuneForReports(c)
       return try c.query(
         """
         SELECT a.id, a.user_id, u.display_name, a.module, a.kind, a.locale, a.started_at, a.submitted_at, a.score, a.passed
@@ -120,10 +119,6 @@ extension Academy {
 
   /// Reports scan much of the database: map it into memory rather than copy pages
   /// through SQLite's small default cache (a no-op after the first call on a connection).
-  static func tuneForReports(_ c: Connection) throws {
-    try c.execute("PRAGMA mmap_size = 268435456")
-  }
-
   public func acknowledgements(scope: ReportScope) throws -> [AcknowledgementRecord] {
     let sql = scope.sql
     return try database.read { c in

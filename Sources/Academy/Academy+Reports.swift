@@ -93,7 +93,6 @@ extension Academy {
     let modules = catalog.modules
     let now = self.now
     return try database.read { c in
-      try Academy.tuneForReports(c)
       let users = try c.query(
         "SELECT id, display_name, age_band, gender, disability, erased_at FROM users WHERE "
           + (sql.usersWhere ?? "id IN (\(sql.sql))"), sql.usersWhere == nil ? sql.params : []
@@ -224,7 +223,6 @@ extension Academy {
     let start = end - Int64(weeks) * week
     let sql = scope.sql
     let rows = try database.read { c in
-      try Academy.tuneForReports(c)
       return try c.query(
         """
         SELECT (submitted_at - ?) / ? AS w, user_id FROM attempts

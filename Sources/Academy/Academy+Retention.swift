@@ -41,7 +41,7 @@ extension Academy {
             "SELECT COALESCE(last_seen_at, created_at) AS active FROM users WHERE id = ? AND erased_at IS NULL",
             [learner.id]), Int64(row.int("active") ?? 0) < cutoff
         else { return }
-        try Self.retentionErase(c, userID: learner.id, now: now)
+        try Self.erase(c, userID: learner.id, now: now)
         try Audit.record(
           c, at: now, actor: actor, action: "user.erase", subject: learner.id,
           detail: "retention: inactive \(days) days")
@@ -49,34 +49,5 @@ extension Academy {
       }
     }
     return erased
-  }
-
-  /// Removes what identifies the person and keeps what the statistics need: attempts stay,
-  /// attached to a nameless account, so pass rates and aggregates stay right; certificates
-  /// are revoked and show no name.
-  // A minimal erasure for retention. If `Academy.eraseLearner(userID:actor:)` (staff erasure)
-  // exists, the two should become one.
-  static func retentionErase(_ c: Connection, userID: String, now: Int64) throws {
-    try c.execute(
-      """
-      UPDATE users SET display_name = '', handle = NULL, age_band = NULL, gender = NULL,
-        disability = NULL, passphrase_hash = NULL, erased_at = ? WHERE id = ?
-      """, [now, userID])
-    try c.execute("DELETE FROM sessions WHERE user_id = ?", [userID])
-    try c.execute("DELETE FROM invites WHERE user_id = ? AND used_at IS NULL", [userID])
-    try c.execute(
-      "UPDATE invites SET display_name = NULL WHERE user_id = ? OR used_by = ?", [userID, userID])
-    try c.execute("UPDATE acknowledgements SET name = '' WHERE user_id = ?", [userID])
-    let codes = try c.query(
-      "SELECT code FROM certificates WHERE user_id = ? AND revoked_at IS NULL", [userID]
-    ).compactMap { $0.string("code") }
-    for code in codes {
-      try c.execute(
-        "UPDATE certificates SET revoked_at = ?, revoked_reason = 'erased' WHERE code = ?",
-        [now, code])
-      try c.execute(
-        "INSERT INTO certificate_events(code, at, event, detail) VALUES (?,?,'revoked','erased')",
-        [code, now])
-    }
   }
 }

@@ -2,6 +2,7 @@ import Catalog
 import Crypto
 import Foundation
 import Storage
+import Synchronization
 
 /// The programme's domain: people, progress, attempts, certificates, refreshers, reports.
 /// Every method is a short transaction over the database; content comes from the catalog.
@@ -22,7 +23,16 @@ public final class Academy: Sendable {
 
   public let policy: Policy
   /// Verified against when a sign-in name is unknown, at the same cost as a real one.
-  let dummyPassphraseHash: String
+  /// Made on first use: PBKDF2 at full strength would slow every start.
+  var dummyPassphraseHash: String {
+    dummyHash.withLock { cached in
+      if let h = cached { return h }
+      let h = Passphrase.hash(SecretToken.make(), iterations: policy.passphraseIterations)
+      cached = h
+      return h
+    }
+  }
+  private let dummyHash = Mutex<String?>(nil)
 
   public init(
     databasePath: String, content: CatalogStore, policy: Policy = Policy(),
@@ -32,8 +42,6 @@ public final class Academy: Sendable {
     self.content = content
     self.policy = policy
     self.clock = clock
-    dummyPassphraseHash = Passphrase.hash(
-      SecretToken.make(), iterations: policy.passphraseIterations)
   }
 
   public var now: Int64 { clock() }

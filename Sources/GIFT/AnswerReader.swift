@@ -73,15 +73,16 @@ struct AnswerReader {
     if i < end && bytes[i] == 0x2E { i += 1 }
     while i < end && isDigit(bytes[i]) { i += 1 }
     guard i < end, bytes[i] == 0x25 else { return nil }
+    let raw = minus > 1 ? "" : String(decoding: bytes[valueStart..<i], as: UTF8.self)
     // Shortened: the weight is quoted in error messages.
-    let raw = String(decoding: bytes[valueStart..<min(i, valueStart + 12)], as: UTF8.self)
+    let shown = String(decoding: bytes[valueStart..<min(i, valueStart + 12)], as: UTF8.self)
     let rest = block.trim((i + 1)..<end)
-    guard minus <= 1, i - valueStart <= 12, let percent = parseNumber(raw) else {
-      problem(r.lowerBound, "invalid weight %\(raw)%")
+    guard minus <= 1, let percent = parseNumber(raw) else {
+      problem(r.lowerBound, "invalid weight %\(shown)%")
       return (0, rest)
     }
     if percent > 100 || percent < -100 {
-      problem(r.lowerBound, "weight %\(raw)% is outside -100%…100%")
+      problem(r.lowerBound, "weight %\(shown)% is outside -100%…100%")
     }
     return (percent / 100, rest)
   }

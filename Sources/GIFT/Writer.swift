@@ -60,7 +60,7 @@ enum Writer {
           mark = "="
         } else if a.fraction == 0 {
           // An answer that begins like a weight needs an explicit one.
-          mark = (a.text.utf8.first == 0x25) ? "~%0%" : "~"
+          mark = looksWeighted(a.text) ? "~%0%" : "~"
         } else {
           mark = "~%\(percent(a.fraction))%"
         }
@@ -71,15 +71,15 @@ enum Writer {
     case .shortAnswer(let answers):
       // `=` with `->` would read as matching; a lone right answer can go without `=`.
       if answers.count == 1, let a = answers.first, a.fraction == 1,
-        a.text.contains("->") || a.feedback.contains("->"),
-        !(a.text.utf8.first == 0x25)
+        a.text.contains("->") || a.feedback.contains("->")
       {
-        lines.append(guarded(a.text, q.format) + feedback(a.feedback, q.format))
+        let mark = looksWeighted(a.text) ? "%100%" : ""
+        lines.append(mark + guarded(a.text, q.format) + feedback(a.feedback, q.format))
         break
       }
       for a in answers {
         let mark =
-          a.fraction == 1 && !(a.text.utf8.first == 0x25) ? "=" : "=%\(percent(a.fraction))%"
+          a.fraction == 1 && !looksWeighted(a.text) ? "=" : "=%\(percent(a.fraction))%"
         lines.append(mark + guarded(a.text, q.format) + feedback(a.feedback, q.format))
       }
     case .matching(let pairs):
@@ -126,6 +126,25 @@ enum Writer {
   /// question's own format tag in front, which the reader removes again.
   static func guarded(_ s: String, _ format: Question.TextFormat) -> String {
     needsTag(s) ? "[\(format.rawValue)]" + escape(s) : escape(s)
+  }
+
+  /// True when the text starts like a `%n%` weight (`^%-*[0-9]{1,2}\.?[0-9]*%`), so it
+  /// needs an explicit weight in front to be read as text.
+  static func looksWeighted(_ s: String) -> Bool {
+    let u = Array(s.utf8.prefix(64))
+    var i = 0
+    guard i < u.count, u[i] == 0x25 else { return false }
+    i += 1
+    while i < u.count && u[i] == 0x2D { i += 1 }
+    var digits = 0
+    while i < u.count && isDigit(u[i]) && digits < 2 {
+      digits += 1
+      i += 1
+    }
+    guard digits > 0 else { return false }
+    if i < u.count && u[i] == 0x2E { i += 1 }
+    while i < u.count && isDigit(u[i]) { i += 1 }
+    return i < u.count ? u[i] == 0x25 : s.utf8.count > 64
   }
 
   /// Bytes, not Characters: `/` followed by a combining mark still starts a comment.

@@ -65,7 +65,8 @@ public struct Router: Sendable {
     var allow: [String] = []
     var best: (index: Int, score: Int)?
     let keyed = byFirstSegment[segments.first.map(String.init) ?? ""] ?? []
-    for index in [keyed, anyFirst].joined() {
+    for i in 0..<(keyed.count + anyFirst.count) {
+      let index = i < keyed.count ? keyed[i] : anyFirst[i - keyed.count]
       let route = routes[index]
       guard let score = compiled[index].score(segments) else { continue }
       let m = route.method == "GET" && method == "HEAD" ? "HEAD" : route.method
@@ -115,7 +116,8 @@ struct CompiledPattern: Sendable {
       case .parameter:
         guard i < path.count else { return nil }
       case .literal(let text):
-        guard i < path.count, path[i] == text else { return nil }
+        // Bytes, not Unicode canonical equivalence: a path names what it spells.
+        guard i < path.count, path[i].utf8.elementsEqual(text.utf8) else { return nil }
         score += 2
       }
       i += 1

@@ -30,4 +30,15 @@ public struct AccessLogEntry: Sendable {
   public var status: Int
   public var bytes: Int
   public var microseconds: Int
+
+  public init(
+    method: String, path: String, route: String, status: Int, bytes: Int, microseconds: Int
+  ) {
+    self.method = method
+    self.path = path
+    self.route = route
+    self.status = status
+    self.bytes = bytes
+    self.microseconds = microseconds
+  }
 }

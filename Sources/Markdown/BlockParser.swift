@@ -31,12 +31,30 @@ struct BlockParser {
 
   init(_ bytes: [UInt8], gfm: Bool) {
     // NUL is replaced for security (spec 2.3); this copy is rare.
-    src = bytes.contains(0) ? Self.replacingNUL(bytes) : bytes
+    src = Self.containsNUL(bytes) ? Self.replacingNUL(bytes) : bytes
     self.gfm = gfm
     doc = Node(.document, line: 1)
     tip = doc
     oldTip = doc
     lastMatchedContainer = doc
+  }
+
+  /// Eight bytes at a time: `(v - 0x01…) & ~v & 0x80…` is nonzero iff some byte of v is 0.
+  static func containsNUL(_ b: [UInt8]) -> Bool {
+    b.withUnsafeBytes { raw in
+      let n = raw.count
+      var i = 0
+      while i + 8 <= n {
+        let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 { return true }
+        i += 8
+      }
+      while i < n {
+        if raw[i] == 0 { return true }
+        i += 1
+      }
+      return false
+    }
   }
 
   private static func replacingNUL(_ b: [UInt8]) -> [UInt8] {
@@ -54,9 +72,9 @@ struct BlockParser {
     let n = src.count
     // Skip a UTF-8 byte order mark.
     if n >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF { i = 3 }
+    let bytes = src
     while i < n {
-      var e = i
-      while e < n && src[e] != Bytes.newline && src[e] != Bytes.cr { e += 1 }
+      let e = Self.lineEnd(bytes, from: i)
       incorporateLine(start: i, end: e)
       if e < n && src[e] == Bytes.cr && e + 1 < n && src[e + 1] == Bytes.newline {
         i = e + 2
@@ -67,6 +85,25 @@ struct BlockParser {
     while tip !== doc { finalize(tip) }
     finalize(doc)
     return doc
+  }
+
+  /// Index of the first `\n` or `\r` at or after `from` (or the count), eight bytes at a time.
+  static func lineEnd(_ b: [UInt8], from: Int) -> Int {
+    b.withUnsafeBytes { raw in
+      let n = raw.count
+      var i = from
+      while i + 8 <= n {
+        let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let lf = v ^ 0x0A0A_0A0A_0A0A_0A0A
+        let cr = v ^ 0x0D0D_0D0D_0D0D_0D0D
+        let z =
+          ((lf &- 0x0101_0101_0101_0101) & ~lf) | ((cr &- 0x0101_0101_0101_0101) & ~cr)
+        if z & 0x8080_8080_8080_8080 != 0 { break }
+        i += 8
+      }
+      while i < n && raw[i] != Bytes.newline && raw[i] != Bytes.cr { i += 1 }
+      return i
+    }
   }
 
   @inline(__always) func peek(_ i: Int) -> UInt8? { i < lineEnd ? src[i] : nil }

@@ -12,7 +12,10 @@ enum Document {
       p.baseLine = leaf.line
       p.parse(into: leaf)
     }
-    if gfm { Autolink.extend(doc) }
+    if gfm {
+      Autolink.extend(doc)
+      TaskList.mark(blocks.leaves)
+    }
     return doc
   }
 }

@@ -13,8 +13,15 @@ struct HTMLRenderer {
       if altDepth > 0 {
         // Inside an image: only the plain text goes into `alt`.
         switch node.kind {
-        case .text, .code, .htmlInline: HTMLRenderer.escape(node.text, into: &out)
-        case .softBreak, .lineBreak: out.append(Bytes.newline)
+        case .text, .code, .htmlInline:
+          // Line ends inside alt text become spaces, as cmark writes them.
+          if node.text.contains(Bytes.newline) {
+            HTMLRenderer.escape(
+              node.text.map { $0 == Bytes.newline ? Bytes.space : $0 }[...], into: &out)
+          } else {
+            HTMLRenderer.escape(node.text, into: &out)
+          }
+        case .softBreak, .lineBreak: out.append(Bytes.space)
         case .image:
           if entering {
             altDepth += 1
@@ -138,7 +145,11 @@ struct HTMLRenderer {
       case .item:
         if entering {
           cr()
-          lit("<li>")
+          switch node.level {
+          case 1: lit("<li class=\"task\"><span class=\"box\" aria-hidden=\"true\">☐</span> ")
+          case 2: lit("<li class=\"task done\"><span class=\"box\" aria-hidden=\"true\">☑</span> ")
+          default: lit("<li>")
+          }
         } else {
           lit("</li>\n")
         }

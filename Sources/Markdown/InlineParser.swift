@@ -113,6 +113,10 @@ struct InlineParser {
       let hard = last.text.count >= 2 && last.text[last.text.endIndex - 2] == Bytes.space
       while last.text.last == Bytes.space { last.text.removeLast() }
       block.appendChild(Node(hard ? .lineBreak : .softBreak))
+    } else if let last = block.lastChild, last.extendable, last.text.endIndex == pos - 1 {
+      // A soft break renders as the newline itself: keep it inside the text run, so a
+      // paragraph of plain lines stays one node.
+      last.text = s[last.text.startIndex..<pos]
     } else {
       block.appendChild(Node(.softBreak))
     }
@@ -230,8 +234,12 @@ struct InlineParser {
   mutating func lineAt(_ p: Int) -> Int {
     guard trackLines else { return 0 }
     var (from, line) = lineCache
-    if p < from { (from, line) = (s.startIndex, 0) }
-    for i in from..<p where s[i] == Bytes.newline { line += 1 }
+    // Walk from the last answer, backwards too (nested image openers are visited in reverse).
+    if p < from {
+      for i in p..<from where s[i] == Bytes.newline { line -= 1 }
+    } else {
+      for i in from..<p where s[i] == Bytes.newline { line += 1 }
+    }
     lineCache = (p, line)
     return baseLine + line
   }

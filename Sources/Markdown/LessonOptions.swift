@@ -1,7 +1,9 @@
 /// How a lesson is rendered for learners (the safe path).
 public struct LessonOptions: Sendable {
-  /// Called for every link destination; return a replacement (e.g. `02-lateral-reading.md` →
-  /// `/modules/fact-checking/02-lateral-reading`) or nil to keep it.
+  /// Called for every link destination and image source (percent-decoded, as written);
+  /// return a replacement (e.g. `02-lateral-reading.md` →
+  /// `/modules/fact-checking/02-lateral-reading`) or nil to keep it. A kept destination with
+  /// an unsafe scheme (`javascript:`, `data:` except raster images) is neutralized.
   public var rewriteLink: (@Sendable (String) -> String?)?
   /// Called for every image source; return its pixel size when the file is local.
   public var imageSize: (@Sendable (String) -> (width: Int, height: Int)?)?

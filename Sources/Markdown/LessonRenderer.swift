@@ -77,7 +77,8 @@ struct LessonRenderer {
     while let (n, entering) = w.next() {
       guard entering else { continue }
       switch n.kind {
-      case .text, .code: bytes.append(contentsOf: n.text)
+      case .text, .code:
+        for c in n.text { bytes.append(c == Bytes.newline ? Bytes.space : c) }
       case .softBreak, .lineBreak: bytes.append(Bytes.space)
       default: break
       }

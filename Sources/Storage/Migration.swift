@@ -11,16 +11,17 @@ public struct Migration: Sendable {
 }
 
 enum Migrator {
-  /// Applies the migrations newer than the database, each inside the same transaction as
-  /// its `schema_migrations` row, so a crash never leaves half a migration.
+  /// Applies every migration the database hasn't recorded, in version order, each inside
+  /// the same transaction as its `schema_migrations` row, so a crash never leaves half a
+  /// migration. (Not only those above the highest: areas own separate version ranges.)
   static func run(_ migrations: [Migration], on c: Connection) throws {
     try c.execute(
       """
       CREATE TABLE IF NOT EXISTS schema_migrations(
         version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT
       """)
-    let current = try c.scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").int ?? 0
-    for m in migrations.sorted(by: { $0.version < $1.version }) where m.version > current {
+    let applied = Set(try c.query("SELECT version FROM schema_migrations").compactMap { $0[0].int })
+    for m in migrations.sorted(by: { $0.version < $1.version }) where !applied.contains(m.version) {
       try c.transaction {
         try c.execute(m.sql)
         try c.execute(

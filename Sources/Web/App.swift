@@ -52,6 +52,15 @@ public final class App: Sendable {
       + MeRoutes.routes(self) + TeachRoutes.routes(self) + ManageRoutes.routes(self)
   }
 
+  /// One structured access-log line. Invite and sign-in tokens and certificate codes live in
+  /// paths, so those routes log their pattern; queries are never logged.
+  public static func accessLogLine(_ e: AccessLogEntry) -> String {
+    let secret = e.route.contains(":token") || e.route.contains(":code")
+    let path = secret ? e.route : e.path
+    return
+      "method=\(e.method) path=\(path) route=\(e.route) status=\(e.status) bytes=\(e.bytes) us=\(e.microseconds)"
+  }
+
   /// Security headers for the server's own answers (400, 404, 413…) too.
   public static var defaultHeaders: [(String, String)] { SecurityHeaders.all }
 
@@ -134,7 +143,8 @@ public final class App: Sendable {
       }
     }
     for c in ctx.setCookies { response.headers.add("Set-Cookie", c) }
-    SecurityHeaders.apply(&response)
+    // Security headers are added by the server to every response (`defaultHeaders`),
+    // its own error answers included.
     return response
   }
 

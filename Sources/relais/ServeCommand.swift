@@ -30,7 +30,8 @@ enum ServeCommand {
       return 0
     }
     do {
-      let o = try Options.parse(args, valued: ["issuer-name", "issuer-email"], flags: ["no-watch", "quiet"])
+      let o = try Options.parse(
+        args, valued: ["issuer-name", "issuer-email"], flags: ["no-watch", "quiet"])
       return try serve(o, watch: o.extra["no-watch"] == nil, quiet: o.extra["quiet"] != nil)
     } catch {
       return CLI.fail("serve: \(error)")
@@ -65,7 +66,9 @@ enum ServeCommand {
             .utf8))
     }
     let academy = try Academy(databasePath: o.databasePath, content: store)
-    let app = App(academy: academy, configuration: WebConfiguration(
+    let app = App(
+      academy: academy,
+      configuration: WebConfiguration(
         publicURL: o.publicURL, issuerName: o.extra["issuer-name"] ?? "Relais",
         issuerEmail: o.extra["issuer-email"]))
     var config = ServerConfiguration()
@@ -74,7 +77,8 @@ enum ServeCommand {
     config.defaultHeaders = App.defaultHeaders
     if !quiet {
       config.accessLog = { e in
-        print("\(e.method) \(e.path) \(e.status) \(e.bytes)B \(e.microseconds)us")
+        // One write per line: lines from both event loops never interleave or wait in a buffer.
+        FileHandle.standardOutput.write(Data((App.accessLogLine(e) + "\n").utf8))
       }
     }
     let server = HTTPServer(configuration: config, router: app.router())

@@ -47,3 +47,15 @@ func oracleProblem(_ text: String) -> String? {
   #expect(oracleProblem("Q {north#go->south}") == nil)
   #expect(oracleProblem("\u{FEFF}\u{FEFF}x") == nil)
 }
+
+@Test func weightLikeTextsRoundTrip() {
+  #expect(oracleProblem("Q {%x} {#a -> b}") == nil)
+  #expect(oracleProblem("Q {%5%%7%x#a->b}") == nil)
+  #expect(oracleProblem("Q {=a ~%0%%5%b}") == nil)
+  #expect(oracleProblem("Q {=%100%%5%b =c}") == nil)
+  #expect(Writer.looksWeighted("%5%x"))
+  #expect(Writer.looksWeighted("%-12.5%"))
+  #expect(!Writer.looksWeighted("%x%"))
+  #expect(Writer.looksWeighted("%123%"))
+  #expect(!Writer.looksWeighted("%123.4%"))
+}

@@ -90,3 +90,8 @@ import Testing
   for (a, e) in zip(answersOf(q), expected) { #expect(abs(a.fraction - e) < 1e-12) }
   #expect(GIFT.grade(q!, .choices([0, 1, 2])).fraction == 1)
 }
+
+@Test func longDecimalWeightsAreRead() {
+  let q = parseOne("Q {~%12.50000000000000000001%a ~%87.5%b}")
+  #expect(answersOf(q).map(\.fraction) == [0.125, 0.875])
+}

@@ -108,3 +108,20 @@ import Testing
 @Test func carriageReturnLineEndings() {
   #expect(md("a\r\nb\rc") == "<p>a\nb\nc</p>\n")
 }
+
+@Test func nulBytesAreFoundAnywhereInLongInput() {
+  let s = "0123456789abcdef" + "\u{0}" + "ghijklmnopqrstuvwxyz"
+  #expect(md(s) == "<p>0123456789abcdef\u{FFFD}ghijklmnopqrstuvwxyz</p>\n")
+  #expect(BlockParser.containsNUL(Array("01234567\u{0}".utf8)))
+  #expect(!BlockParser.containsNUL(Array("0123456789abcdefgh".utf8)))
+}
+
+@Test func lineEndsAreFoundInsideAndAfterWords() {
+  let b = Array("0123456789abcdef\rxyz\n".utf8)
+  #expect(BlockParser.lineEnd(b, from: 0) == 16)
+  #expect(BlockParser.lineEnd(b, from: 17) == 20)
+  #expect(BlockParser.lineEnd(Array("abc".utf8), from: 0) == 3)
+  #expect(
+    md("aaaaaaaaaaaaaaaaaaaa\r\nbbbbbbbbbbbbbbbbbbbbbbbbb\n")
+      == "<p>aaaaaaaaaaaaaaaaaaaa\nbbbbbbbbbbbbbbbbbbbbbbbbb</p>\n")
+}

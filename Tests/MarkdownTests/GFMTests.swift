@@ -61,3 +61,17 @@ import Testing
     gfm("[www.a.org](/x) `www.b.org`")
       == "<p><a href=\"/x\">www.a.org</a> <code>www.b.org</code></p>\n")
 }
+
+@Test func tableHeaderIsTheLastLineOfAParagraph() {
+  #expect(
+    gfm("Intro line\n| a |\n|---|\n| 1 |")
+      == "<p>Intro line</p>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n"
+  )
+}
+
+@Test func tableStopsAtAnotherBlock() {
+  #expect(
+    gfm("| a |\n|---|\n> quote")
+      == "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n</table>\n<blockquote>\n<p>quote</p>\n</blockquote>\n"
+  )
+}

@@ -97,3 +97,11 @@ import Testing
 @Test func nonASCIIInURLsIsPercentEncoded() {
   #expect(md("[a](/été)") == "<p><a href=\"/%C3%A9t%C3%A9\">a</a></p>\n")
 }
+
+@Test func lineBreaksInsideAltTextBecomeSpaces() {
+  #expect(md("![a\nb\\\nc](i.png)") == "<p><img src=\"i.png\" alt=\"a b c\" /></p>\n")
+}
+
+@Test func softBreaksStayNewlinesInText() {
+  #expect(md("one\ntwo\n  three") == "<p>one\ntwo\nthree</p>\n")
+}

@@ -91,3 +91,11 @@ extension String {
   #expect(r.html.contains("<ul>\n<li><a href=\"b.md\">a</a></li>\n</ul>\n</li>\n</ul>\n"))
   #expect(r.html.utf8.count == Markdown.html(s, gfm: true).utf8.count)
 }
+
+@Test func nestedImagesInALessonReportTheirLines() {
+  let n = 20_000
+  let s = "x\n" + String(repeating: "![", count: n) + "a" + String(repeating: "](i.png)", count: n)
+  let r = Markdown.lesson(s)
+  // Images inside alt text become text, so only the outermost is reported.
+  #expect(r.images == [SourceReference(destination: "i.png", line: 2)])
+}

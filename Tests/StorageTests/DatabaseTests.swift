@@ -69,3 +69,16 @@ let notes = [
   let copy = try Database(path: restored, migrations: notes)
   #expect(try copy.read { try $0.scalar("SELECT body FROM notes") }.string == "saved")
 }
+
+@Test func migrationWithALowerNumberAddedLaterStillRuns() throws {
+  let path = tempPath()
+  _ = try Database(path: path, migrations: notes + [Migration(30, "later area", "CREATE TABLE c(x INTEGER) STRICT")])
+  let db = try Database(
+    path: path,
+    migrations: notes + [
+      Migration(10, "other area", "CREATE TABLE b(x INTEGER) STRICT"),
+      Migration(30, "later area", "CREATE TABLE c(x INTEGER) STRICT"),
+    ])
+  let versions = try db.read { try $0.query("SELECT version FROM schema_migrations ORDER BY version") }
+  #expect(versions.map { $0[0].int } == [1, 10, 30])
+}

@@ -35,6 +35,7 @@ enum Assets {
     .ok{background:#e8f5e9;border-left:4px solid #2e7d32;padding:.6rem .8rem;margin:1rem 0}
     .bad{background:#fdecea;border-left:4px solid #c62828;padding:.6rem .8rem;margin:1rem 0}
     progress{width:100%;height:.8rem;accent-color:#0b5394}
+    button{min-height:44px;min-width:44px;font:inherit;padding:.5rem 1rem;border-radius:6px;border:2px solid #0b5394;background:#fff;color:#0b5394;cursor:pointer}
     .btn,button.primary{display:inline-block;min-height:48px;padding:.7rem 1.2rem;border-radius:6px;border:0;background:#0b5394;color:#fff;font:inherit;font-weight:600;text-decoration:none;cursor:pointer}
     .btn.secondary,button.secondary{background:#fff;color:#0b5394;border:2px solid #0b5394}
     .actions{display:flex;flex-wrap:wrap;gap:.6rem;margin:1.2rem 0}
@@ -48,6 +49,7 @@ enum Assets {
     .hint{color:#555;font-size:.95rem;font-weight:400}
     .status{display:inline-block;font-size:.85rem;padding:.05rem .5rem;border-radius:1rem;background:#e7eef6;color:#0b3d66}
     .status.warn{background:#fff4e5;color:#7a3e00}.status.good{background:#e8f5e9;color:#1b5e20}.status.late{background:#fdecea;color:#8e1c1c}
+    li.task{list-style:none;margin-left:-1.3rem}.box{display:inline-block;width:1.3rem}
     ol.lessons{padding-left:1.3rem}ol.lessons li{margin:.4rem 0}
     .pager{display:flex;justify-content:space-between;gap:.6rem;flex-wrap:wrap;margin:1.5rem 0}
     footer{border-top:1px solid #ddd;margin-top:2rem;padding:1rem;font-size:.95rem}

@@ -17,7 +17,4 @@ enum SecurityHeaders {
     ),
   ]
 
-  static func apply(_ r: inout HTTPResponse) {
-    for (name, value) in all { r.headers.set(name, value) }
-  }
 }
