@@ -43,7 +43,9 @@ let package = Package(
     .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: strict),
     .testTarget(name: "AcademyTests", dependencies: ["Academy"], swiftSettings: strict),
     .testTarget(name: "WebTests", dependencies: ["Web"], swiftSettings: strict),
+    // Depends on the executable too, so `swift test` alone builds the binary that the
+    // kill -9 test starts and kills.
     .testTarget(
-      name: "EndToEndTests", dependencies: ["Web"], swiftSettings: strict),
+      name: "EndToEndTests", dependencies: ["Web", "relais"], swiftSettings: strict),
   ]
 )
