@@ -93,7 +93,7 @@ public final class App: Sendable {
   }
 
   func dispatch(_ route: Route, _ request: HTTPRequest) -> HTTPResponse {
-    let cookies = Cookies.parse(request)
+    let cookies = request.cookies
     var user: User?
     var sessionToken: String?
     if let token = cookies[Cookies.session], !token.isEmpty,

@@ -7,19 +7,6 @@ enum Cookies {
   static let csrf = "relais_csrf"
   static let language = "relais_lang"
 
-  static func parse(_ request: HTTPRequest) -> [String: String] {
-    var out: [String: String] = [:]
-    for header in request.headers.values("Cookie") {
-      for part in header.split(separator: ";") {
-        let kv = part.split(separator: "=", maxSplits: 1)
-        guard kv.count == 2 else { continue }
-        let name = kv[0].trimmingCharacters(in: " ")
-        if out[name] == nil { out[name] = kv[1].trimmingCharacters(in: " \"") }
-      }
-    }
-    return out
-  }
-
   static func make(
     _ name: String, _ value: String, maxAge: Int?, secure: Bool, httpOnly: Bool = true
   ) -> String {
