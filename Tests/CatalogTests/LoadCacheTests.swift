@@ -9,15 +9,9 @@ struct LoadCacheTests {
   let loader: CatalogLoader
 
   init() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "relais-cache-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: root.appendingPathComponent("Curriculum"), withIntermediateDirectories: true)
-    try FileManager.default.createDirectory(
-      at: root.appendingPathComponent("Assessments"), withIntermediateDirectories: true)
-    loader = CatalogLoader(
-      curriculum: root.appendingPathComponent("Curriculum"),
-      assessments: root.appendingPathComponent("Assessments"))
+    let fixture = try ContentFixture()
+    root = fixture.root
+    loader = fixture.loader
     try loader.newModule(slug: "m", title: "M")
   }
 

@@ -10,15 +10,9 @@ struct TeachAuthoringTests {
   let loader: CatalogLoader
 
   init() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "relais-author-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: root.appendingPathComponent("Curriculum"), withIntermediateDirectories: true)
-    try FileManager.default.createDirectory(
-      at: root.appendingPathComponent("Assessments"), withIntermediateDirectories: true)
-    loader = CatalogLoader(
-      curriculum: root.appendingPathComponent("Curriculum"),
-      assessments: root.appendingPathComponent("Assessments"))
+    let fixture = try ContentFixture()
+    root = fixture.root
+    loader = fixture.loader
   }
 
   func text(_ path: String) throws -> String {
