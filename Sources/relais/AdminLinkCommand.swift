@@ -17,13 +17,7 @@ enum AdminLinkCommand {
     }
     do {
       let o = try Options.parse(args)
-      try FileManager.default.createDirectory(
-        atPath: o.dataDirectory, withIntermediateDirectories: true)
-      let store = CatalogStore(
-        loader: CatalogLoader(
-          curriculum: URL(fileURLWithPath: o.curriculum),
-          assessments: URL(fileURLWithPath: o.assessments)))
-      let academy = try Academy(databasePath: o.databasePath, content: store)
+      let academy = try o.openAcademy()
       let admin = try academy.ensureAdmin()
       let token = try academy.createSignInLink(userID: admin.id, createdBy: nil)
       let base = o.publicURL ?? "http://\(o.host):\(o.port)"

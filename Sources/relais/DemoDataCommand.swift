@@ -24,13 +24,7 @@ enum DemoDataCommand {
         let attempts = Int(o.extra["attempts"] ?? "10000"), attempts >= 0,
         let seed = UInt64(o.extra["seed"] ?? "42")
       else { throw CLIError("--learners, --attempts and --seed need whole numbers") }
-      try FileManager.default.createDirectory(
-        atPath: o.dataDirectory, withIntermediateDirectories: true)
-      let store = CatalogStore(
-        loader: CatalogLoader(
-          curriculum: URL(fileURLWithPath: o.curriculum),
-          assessments: URL(fileURLWithPath: o.assessments)))
-      let academy = try Academy(databasePath: o.databasePath, content: store)
+      let academy = try o.openAcademy()
       let started = Date()
       let s = try academy.generateDemoData(learners: learners, attempts: attempts, seed: seed)
       let seconds = String(format: "%.1f", Date().timeIntervalSince(started))

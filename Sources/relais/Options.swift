@@ -1,3 +1,5 @@
+import Academy
+import Catalog
 import Foundation
 
 /// The options `serve`, `check` and the data commands share, from flags then environment.
@@ -61,6 +63,21 @@ struct Options {
   }
 
   var databasePath: String { (dataDirectory as NSString).appendingPathComponent("relais.sqlite") }
+
+  /// The content named by `--curriculum` and `--assessments`.
+  func contentStore() -> CatalogStore {
+    CatalogStore(
+      loader: CatalogLoader(
+        curriculum: URL(fileURLWithPath: curriculum), assessments: URL(fileURLWithPath: assessments)
+      ))
+  }
+
+  /// The data directory's database (created if needed) over that content.
+  func openAcademy() throws -> Academy {
+    try FileManager.default.createDirectory(
+      atPath: dataDirectory, withIntermediateDirectories: true)
+    return try Academy(databasePath: databasePath, content: contentStore())
+  }
 }
 
 struct CLIError: Error, CustomStringConvertible {

@@ -37,10 +37,7 @@ enum RetentionCommand {
       guard FileManager.default.fileExists(atPath: o.databasePath) else {
         return CLI.fail("retention: no database at \(o.databasePath)", code: 1)
       }
-      let store = CatalogStore(
-        loader: CatalogLoader(
-          curriculum: URL(fileURLWithPath: o.curriculum),
-          assessments: URL(fileURLWithPath: o.assessments)))
+      let store = o.contentStore()
       let academy = try Academy(databasePath: o.databasePath, content: store)
       defer { academy.close() }
       if o.extra["dry-run"] != nil {

@@ -52,10 +52,7 @@ enum ServeCommand {
     }
     try FileManager.default.createDirectory(
       atPath: o.dataDirectory, withIntermediateDirectories: true)
-    let store = CatalogStore(
-      loader: CatalogLoader(
-        curriculum: URL(fileURLWithPath: o.curriculum),
-        assessments: URL(fileURLWithPath: o.assessments)))
+    let store = o.contentStore()
     for p in store.problems where p.severity == .error {
       FileHandle.standardError.write(Data("\(p)\n".utf8))
     }
