@@ -51,12 +51,7 @@ enum JoinPage {
   static func join(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     guard let token = ctx.request.parameters["token"] else { throw AcademyError.notFound }
     let ip = "join:" + ctx.request.remoteAddress
-    if let wait = app.limiter.blocked(ip) {
-      return .page(
-        Layout.page(
-          ctx, title: ctx.t("join.title"),
-          "<p class=\"bad\">\(ctx.t("signin.limited", String(wait)))</p>"), status: 429)
-    }
+    if let refused = app.refuseIfLimited([ip], ctx, title: ctx.t("join.title")) { return refused }
     let profile = Profile(
       displayName: ctx.form["name"] ?? "",
       locale: ctx.form["locale"].flatMap(Language.init(rawValue:)) ?? ctx.language,

@@ -74,11 +74,8 @@ enum SignInPage {
   static func useLink(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     guard let token = ctx.request.parameters["token"] else { throw AcademyError.notFound }
     let ipKey = "link-ip:" + ctx.request.remoteAddress
-    if let wait = app.limiter.blocked(ipKey) {
-      return .page(
-        Layout.page(
-          ctx, title: ctx.t("signin.title"),
-          "<p class=\"bad\">\(ctx.t("signin.limited", String(wait)))</p>"), status: 429)
+    if let refused = app.refuseIfLimited([ipKey], ctx, title: ctx.t("signin.title")) {
+      return refused
     }
     guard let invite = try app.academy.invite(token: token), invite.userID != nil else {
       app.limiter.fail(ipKey)

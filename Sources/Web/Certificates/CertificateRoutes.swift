@@ -22,13 +22,7 @@ enum CertificateRoutes {
   /// Codes carry ~40 random bits, and each miss from an address counts: guessing codes to
   /// harvest the names on certificates stops after a few tries (429), as sign-in does.
   static func limited(_ app: App, _ ctx: inout Context) -> HTTPResponse? {
-    guard let wait = app.limiter.blocked(limiterKey(ctx)) else { return nil }
-    let body: HTML =
-      "<h1>\(ctx.t("cert.lookup.title"))</h1><p class=\"bad\" role=\"alert\">\(ctx.t("signin.limited", String(wait)))</p>"
-    var r = HTTPResponse.page(
-      Layout.page(ctx, title: ctx.t("cert.lookup.title"), body), status: 429)
-    r.headers.set("Retry-After", String(wait * 60))
-    return r
+    app.refuseIfLimited([limiterKey(ctx)], ctx, title: ctx.t("cert.lookup.title"))
   }
 
   static func limiterKey(_ ctx: Context) -> String {

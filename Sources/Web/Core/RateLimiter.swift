@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Synchronization
 
 /// Counts failures per key (an IP, an account) in a sliding window; sign-in and invite
@@ -31,4 +32,16 @@ final class RateLimiter: Sendable {
   }
 
   func reset(_ key: String) { hits.withLock { _ = $0.removeValue(forKey: key) } }
+}
+
+extension App {
+  /// The 429 page (with `Retry-After`) when any of `keys` has failed too often, else nil.
+  func refuseIfLimited(_ keys: [String], _ ctx: Context, title: String) -> HTTPResponse? {
+    guard let wait = keys.lazy.compactMap({ self.limiter.blocked($0) }).first else { return nil }
+    let body: HTML =
+      "<h1>\(title)</h1><p class=\"bad\" role=\"alert\">\(ctx.t("signin.limited", String(wait)))</p>"
+    var r = HTTPResponse.page(Layout.page(ctx, title: title, body), status: 429)
+    r.headers.set("Retry-After", String(wait * 60))
+    return r
+  }
 }
