@@ -82,24 +82,12 @@ struct RequestParser {
         state = .headers
 
       case .headers:
-        guard
-          let end = try findLineEnd(
-            buf, start, limit: maxHeaderBytes - headerBytes,
-            tooLong: ParseError(status: 431, message: "Request header fields too large"))
-        else { return .needMore }
-        headerBytes += end - start + 2
-        if end == start {
-          start = end + 2
+        guard let blank = try fieldLine(buf, &start, trailer: false) else { return .needMore }
+        if blank {
           try finishHead()
           state = .bodyStart
           return .head(head)
         }
-        headerCount += 1
-        if headerCount > maxHeaderCount {
-          throw ParseError(status: 431, message: "Too many header fields")
-        }
-        try parseField(UnsafeBufferPointer(rebasing: buf[start..<end]), trailer: false)
-        start = end + 2
 
       case .bodyStart:
         if head.chunked {
@@ -161,24 +149,10 @@ struct RequestParser {
         state = .chunkSize
 
       case .trailers:
-        guard
-          let end = try findLineEnd(
-            buf, start, limit: maxHeaderBytes - headerBytes,
-            tooLong: ParseError(status: 431, message: "Request header fields too large"))
-        else { return .needMore }
-        headerBytes += end - start + 2
-        if end == start {
-          start = end + 2
-          return complete()
-        }
-        headerCount += 1
-        if headerCount > maxHeaderCount {
-          throw ParseError(status: 431, message: "Too many header fields")
-        }
         // Trailers are checked like fields but never merged: nothing after the body may change
         // how the request is read.
-        try parseField(UnsafeBufferPointer(rebasing: buf[start..<end]), trailer: true)
-        start = end + 2
+        guard let blank = try fieldLine(buf, &start, trailer: true) else { return .needMore }
+        if blank { return complete() }
       }
     }
   }
@@ -187,6 +161,27 @@ struct RequestParser {
   /// more than `limit` bytes before its LF throws `tooLong`, whether or not the LF has
   /// arrived, so the answer never depends on how reads split the input. A bare LF is refused
   /// because peers could disagree on where the line ends.
+  /// Reads one header or trailer line within the size and count limits and consumes it.
+  /// Returns nil when more bytes are needed, true for the blank line that ends the block.
+  private mutating func fieldLine(
+    _ buf: UnsafeBufferPointer<UInt8>, _ start: inout Int, trailer: Bool
+  ) throws(ParseError) -> Bool? {
+    guard
+      let end = try findLineEnd(
+        buf, start, limit: maxHeaderBytes - headerBytes,
+        tooLong: ParseError(status: 431, message: "Request header fields too large"))
+    else { return nil }
+    headerBytes += end - start + 2
+    defer { start = end + 2 }
+    if end == start { return true }
+    headerCount += 1
+    if headerCount > maxHeaderCount {
+      throw ParseError(status: 431, message: "Too many header fields")
+    }
+    try parseField(UnsafeBufferPointer(rebasing: buf[start..<end]), trailer: trailer)
+    return false
+  }
+
   private mutating func findLineEnd(
     _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, limit: Int, tooLong: ParseError
   ) throws(ParseError) -> Int? {
