@@ -46,20 +46,29 @@ public struct AcknowledgementRecord: Sendable {
 extension Academy {
   /// Attempts in the order they were recorded (which is the order they were started).
   public func attemptRecords(scope: ReportScope) throws -> [AttemptRecord] {
+    var out: [AttemptRecord] = []
+    try forEachAttempt(scope: scope) { out.append($0) }
+    return out
+  }
+
+  /// The same, one at a time: an export of 100,000 attempts writes each as it is read.
+  public func forEachAttempt(scope: ReportScope, _ body: (AttemptRecord) throws -> Void) throws {
     let sql = scope.sql
-    return try database.read { c in
-      return try c.query(
+    try database.read { c in
+      try c.forEach(
         """
         SELECT a.id, a.user_id, u.display_name, a.module, a.kind, a.locale, a.started_at, a.submitted_at, a.score, a.passed
         FROM attempts a JOIN users u ON u.id = a.user_id WHERE \(sql.filter("+a.user_id"))
         """, sql.params
-      ).filter { sql.admits($0[1].string ?? "") }.map { r in
-        AttemptRecord(
-          id: r[0].string ?? "", userID: r[1].string ?? "", name: r[2].string ?? "",
-          module: r[3].string ?? "",
-          kind: r[4].string ?? "", locale: r[5].string ?? "", startedAt: Int64(r[6].int ?? 0),
-          submittedAt: r[7].int.map(Int64.init), score: r[8].double,
-          passed: r[9].int.map { $0 == 1 })
+      ) { r in
+        let user = r.string(1) ?? ""
+        guard sql.admits(user) else { return }
+        try body(
+          AttemptRecord(
+            id: r.string(0) ?? "", userID: user, name: r.string(2) ?? "",
+            module: r.string(3) ?? "", kind: r.string(4) ?? "", locale: r.string(5) ?? "",
+            startedAt: r.int64(6) ?? 0, submittedAt: r.int64(7), score: r.double(8),
+            passed: r.int(9).map { $0 == 1 }))
       }
     }
   }

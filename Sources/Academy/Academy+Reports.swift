@@ -53,8 +53,8 @@ public struct LearnerReportRow: Sendable {
   public var gender: String?
   public var disability: String?
   public var cohortIDs: [String]
-  public var statuses: [String: MatrixStatus]
-  public var facts: [String: ModuleFacts]
+  public var statuses: PerModule<MatrixStatus>
+  public var facts: PerModule<ModuleFacts>
 }
 
 extension Academy {
@@ -90,43 +90,64 @@ extension Academy {
   }
 
   func learnerReport(sql: ScopeSQL, allAssignments: Bool) throws -> [LearnerReportRow] {
-    let modules = catalog.modules
+    let slugs = catalog.modules.map(\.slug)
+    let lessons = catalog.modules.map(\.lessons.count)
     let now = self.now
     return try database.read { c in
-      let users = try c.query(
+      // Read row by row through a cursor: at 10,000 learners, building `Row`s and
+      // dictionaries per learner cost more than the queries (Tests/Benchmarks/dashboard.sh).
+      var people: [LearnerReportRow] = []
+      try c.forEach(
         "SELECT id, display_name, age_band, gender, disability, erased_at FROM users WHERE "
           + (sql.usersWhere ?? "id IN (\(sql.sql))"), sql.usersWhere == nil ? sql.params : []
-      ).filter { sql.admits($0[0].string ?? "") }
-      var memberships: [String: [String]] = [:]
-      for r in try c.query(
-        "SELECT user_id, cohort_id FROM cohort_members WHERE \(sql.filter("user_id"))", sql.params)
-      {
-        guard case .text(let u) = r[0], case .text(let k) = r[1], sql.admits(u) else { continue }
-        memberships[u, default: []].append(k)
+      ) { r in
+        guard let id = r.string(0), sql.admits(id) else { return }
+        people.append(
+          LearnerReportRow(
+            id: id, name: r.string(1) ?? "", erased: !r.isNull(5), ageBand: r.string(2),
+            gender: r.string(3), disability: r.string(4), cohortIDs: [],
+            statuses: PerModule(slugs: slugs, values: []),
+            facts: PerModule(slugs: slugs, values: [])))
       }
-      let facts = try LearnerFacts.load(c, scope: sql)
+      var table = FactsTable(userIDs: people.map(\.id), slugs: slugs)
+      try c.forEach(
+        "SELECT user_id, cohort_id FROM cohort_members"
+          + (sql.usersWhere == nil ? " WHERE \(sql.filter("user_id"))" : ""),
+        sql.usersWhere == nil ? sql.params : []
+      ) { r in
+        guard let u = r.string(0).flatMap(table.position), let k = r.string(1) else { return }
+        people[u].cohortIDs.append(k)
+      }
+      try table.load(c, scope: sql)
       let rules = try AssignmentRule.load(
-        c, cohortIDs: allAssignments ? nil : Array(Set(memberships.values.joined())),
-        userIDs: users.compactMap { $0[0].string })
-      return users.map { r in
-        let id = r[0].string ?? ""
-        let f = facts[id] ?? LearnerFacts()
-        let cohorts = memberships[id] ?? []
-        let mine = rules.for(userID: id, cohorts: cohorts)
-        var statuses: [String: MatrixStatus] = [:]
-        for m in modules {
-          let late = mine.contains {
-            $0.module == m.slug && $0.applies(to: f) && !$0.done(by: f)
-              && ($0.dueAt.map { $0 < now } ?? false)
+        c, cohortIDs: allAssignments ? nil : Array(Set(people.lazy.flatMap(\.cohortIDs))),
+        userIDs: people.map(\.id))
+      // Each rule's module resolved once, not once per learner.
+      let column = Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+      for i in people.indices {
+        let facts = table.facts(of: i)
+        var late = [Bool](repeating: false, count: slugs.count)
+        func check(_ rules: [AssignmentRule]?) {
+          for rule in rules ?? [] {
+            guard let j = column[rule.module], let due = rule.dueAt, due < now, !late[j] else {
+              continue
+            }
+            let f = facts.values[j]
+            if rule.applies(to: f) && !rule.done(by: f) { late[j] = true }
           }
-          statuses[m.slug] = Academy.status(
-            f[m.slug], lessons: m.lessons.count, overdue: late, now: now)
         }
-        return LearnerReportRow(
-          id: id, name: r[1].string ?? "", erased: !r[5].isNull, ageBand: r[2].string,
-          gender: r[3].string,
-          disability: r[4].string, cohortIDs: cohorts, statuses: statuses, facts: f.modules)
+        check(rules.byUser[people[i].id])
+        for k in people[i].cohortIDs { check(rules.byCohort[k]) }
+        var statuses: [MatrixStatus] = []
+        statuses.reserveCapacity(slugs.count)
+        for j in slugs.indices {
+          statuses.append(
+            Academy.status(facts.values[j], lessons: lessons[j], overdue: late[j], now: now))
+        }
+        people[i].statuses = PerModule(slugs: slugs, values: statuses)
+        people[i].facts = facts
       }
+      return people
     }
   }
 

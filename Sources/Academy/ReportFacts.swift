@@ -87,51 +87,140 @@ public struct ModuleFacts: Sendable {
 
 /// Facts per module for one learner.
 struct LearnerFacts {
-  var modules: [String: ModuleFacts] = [:]
+  var modules = PerModule<ModuleFacts>(slugs: [], values: [])
 
   subscript(module: String) -> ModuleFacts { modules[module] ?? ModuleFacts() }
 
   static func load(_ c: Connection, userIDs: [String]) throws -> [String: LearnerFacts] {
-    try load(c, scope: .users(userIDs))
+    var table = FactsTable(userIDs: userIDs, slugs: [])
+    try table.load(c, scope: .users(userIDs))
+    var out: [String: LearnerFacts] = [:]
+    for (i, id) in userIDs.enumerated() { out[id] = LearnerFacts(modules: table.facts(of: i)) }
+    return out
+  }
+}
+
+/// The facts of many learners read in one pass over the summary table (kept by triggers,
+/// see `Schema.managing`) and the certificates. Learner `i` is the `i`th of `userIDs`;
+/// modules are the slugs given, plus any other found in the data.
+struct FactsTable {
+  private(set) var slugs: [String]
+  private var slugBytes: [[UInt8]]
+  private var index: [String: Int]
+  private var rows: [[ModuleFacts]]
+
+  init(userIDs: [String], slugs: [String]) {
+    self.slugs = slugs
+    slugBytes = slugs.map { Array($0.utf8) }
+    index = Dictionary(minimumCapacity: userIDs.count)
+    for (i, id) in userIDs.enumerated() { index[id] = i }
+    rows = Array(repeating: [], count: userIDs.count)
   }
 
-  /// The summary table (kept by triggers, see `Schema.managing`) and the certificates.
-  static func load(_ c: Connection, scope: ScopeSQL) throws -> [String: LearnerFacts] {
-    var out: [String: LearnerFacts] = [:]
-    for r in try c.query(
+  func position(of userID: String) -> Int? { index[userID] }
+
+  func facts(of learner: Int) -> PerModule<ModuleFacts> {
+    var values = rows[learner]
+    if values.count < slugs.count {
+      values += repeatElement(ModuleFacts(), count: slugs.count - values.count)
+    }
+    return PerModule(slugs: slugs, values: values)
+  }
+
+  /// Reads every row of the learners in the table. A broad scope (every learner, or most)
+  /// scans whole tables without a filter: rows of anyone not in the table are skipped
+  /// as they come, which costs less than SQLite testing each row against the scope.
+  mutating func load(_ c: Connection, scope: ScopeSQL) throws {
+    let filter = scope.usersWhere == nil ? "WHERE \(scope.filter("user_id"))" : ""
+    let params = scope.usersWhere == nil ? scope.params : []
+    // Rows of one learner come together, so the last match is tried first and most rows
+    // need no hashing.
+    var last: (bytes: [UInt8], index: Int?) = ([], nil)
+    func learner(_ r: borrowing Cursor) -> Int? {
+      r.withText(0) { id in
+        guard let id else { return nil }
+        if Bytes.equal(last.bytes, id) { return last.index }
+        last = (Array(id), index[String(decoding: id, as: UTF8.self)])
+        return last.index
+      }
+    }
+    try c.forEach(
       """
       SELECT user_id, module, lessons_opened, lessons_read, attempts, pre_submitted, best_score, passed, last_refresher_pass,
         pre_score_sum, post_submitted, post_score_sum
-      FROM learner_module_stats WHERE \(scope.filter("user_id"))
-      """, scope.params)
-    {
-      guard case .text(let u) = r[0], case .text(let m) = r[1], scope.admits(u) else { continue }
-      var f = ModuleFacts()
-      f.lessonsOpened = r[2].int ?? 0
-      f.lessonsRead = r[3].int ?? 0
-      f.attemptsStarted = r[4].int ?? 0
-      f.preTaken = (r[5].int ?? 0) > 0
-      f.bestScore = r[6].double
-      f.passed = r[7].int == 1
-      f.lastRefresherPass = r[8].int.map(Int64.init)
-      f.preSubmitted = r[5].int ?? 0
-      f.preScoreSum = r[9].double ?? 0
-      f.postSubmitted = r[10].int ?? 0
-      f.postScoreSum = r[11].double ?? 0
-      out[u, default: LearnerFacts()].modules[m] = f
+      FROM learner_module_stats \(filter)
+      """, params
+    ) { r in
+      guard let u = learner(r) else { return }
+      let m = slot(u, r)
+      var f = rows[u][m]
+      f.lessonsOpened = r.int(2) ?? 0
+      f.lessonsRead = r.int(3) ?? 0
+      f.attemptsStarted = r.int(4) ?? 0
+      f.preSubmitted = r.int(5) ?? 0
+      f.preTaken = f.preSubmitted > 0
+      f.bestScore = r.double(6)
+      f.passed = r.int(7) == 1
+      f.lastRefresherPass = r.int64(8)
+      f.preScoreSum = r.double(9) ?? 0
+      f.postSubmitted = r.int(10) ?? 0
+      f.postScoreSum = r.double(11) ?? 0
+      rows[u][m] = f
     }
-    for r in try c.query(
-      "SELECT user_id, module, issued_at, expires_at, revoked_at FROM certificates WHERE \(scope.filter("user_id"))",
-      scope.params)
-    {
-      guard case .text(let u) = r[0], case .text(let m) = r[1], scope.admits(u) else { continue }
-      var f = out[u, default: LearnerFacts()].modules[m, default: ModuleFacts()]
-      f.certificateIssuedAt = r[2].int.map(Int64.init)
-      f.certificateExpiresAt = r[3].int.map(Int64.init)
-      f.certificateRevoked = !r[4].isNull
-      out[u, default: LearnerFacts()].modules[m] = f
+    last = ([], nil)
+    try c.forEach(
+      "SELECT user_id, module, issued_at, expires_at, revoked_at FROM certificates \(filter)",
+      params
+    ) { r in
+      guard let u = learner(r) else { return }
+      let m = slot(u, r)
+      var f = rows[u][m]
+      f.certificateIssuedAt = r.int64(2)
+      f.certificateExpiresAt = r.int64(3)
+      f.certificateRevoked = !r.isNull(4)
+      rows[u][m] = f
     }
-    return out
+  }
+
+  /// The position of the module in column 1 of `r` (a slug not seen before is added), with
+  /// learner `u`'s row grown to hold it.
+  private mutating func slot(_ u: Int, _ r: borrowing Cursor) -> Int {
+    let m = r.withText(1) { bytes -> Int in
+      let bytes = bytes ?? UnsafeBufferPointer(start: nil, count: 0)
+      if let i = slugBytes.firstIndex(where: { Bytes.equal($0, bytes) }) { return i }
+      slugs.append(String(decoding: bytes, as: UTF8.self))
+      slugBytes.append(Array(bytes))
+      return slugs.count - 1
+    }
+    if rows[u].count <= m {
+      rows[u] += repeatElement(ModuleFacts(), count: slugs.count - rows[u].count)
+    }
+    return m
+  }
+}
+
+enum Bytes {
+  static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let q = b.baseAddress else { return true }
+    return a.withUnsafeBufferPointer { memcmp($0.baseAddress!, q, a.count) == 0 }
+  }
+}
+
+/// One value per module, in the catalog's order (a small array per learner rather than a
+/// dictionary: reports hold one for each of thousands of learners).
+public struct PerModule<Value: Sendable>: Sendable {
+  public let slugs: [String]
+  public private(set) var values: [Value]
+
+  init(slugs: [String], values: [Value]) {
+    self.slugs = slugs
+    self.values = values
+  }
+
+  public subscript(slug: String) -> Value? {
+    guard let i = slugs.firstIndex(of: slug), i < values.count else { return nil }
+    return values[i]
   }
 }
 
@@ -159,15 +248,17 @@ struct AssignmentRule {
 
   /// A refresher limited to certificates expiring before a date concerns those learners
   /// only (and stays listed, as done, once their refresher has renewed it).
-  func applies(to f: LearnerFacts) -> Bool {
+  func applies(to f: LearnerFacts) -> Bool { applies(to: f[module]) }
+  func done(by f: LearnerFacts) -> Bool { done(by: f[module]) }
+
+  /// The same, given the learner's facts in this rule's module.
+  func applies(to m: ModuleFacts) -> Bool {
     guard kind == .refresher, let limit = expiringBefore else { return true }
-    let m = f[module]
     guard let expires = m.certificateExpiresAt, !m.certificateRevoked else { return false }
-    return expires < limit || done(by: f)
+    return expires < limit || done(by: m)
   }
 
-  func done(by f: LearnerFacts) -> Bool {
-    let m = f[module]
+  func done(by m: ModuleFacts) -> Bool {
     switch kind {
     case .initial: return m.passed
     case .refresher: return (m.lastRefresherPass ?? -1) >= createdAt

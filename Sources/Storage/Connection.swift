@@ -90,9 +90,26 @@ public final class Connection {
     return stmt
   }
 
-  private func run(_ sql: String, _ params: [ValueConvertible], collect: Bool) throws -> [Row] {
+  /// Runs a query and hands each row to `body` as a cursor, without building `Row`s: for
+  /// reports over tens of thousands of rows, where one array and a few strings per row add up.
+  /// The cursor is valid only inside `body`.
+  public func forEach(
+    _ sql: String, _ params: [ValueConvertible] = [], _ body: (borrowing Cursor) throws -> Void
+  ) throws {
     let stmt = try prepare(sql)
     defer { sqlite3_reset(stmt) }
+    try bind(params, to: stmt, sql: sql)
+    while true {
+      let rc = sqlite3_step(stmt)
+      if rc == SQLITE_DONE { break }
+      guard rc == SQLITE_ROW else {
+        throw StorageError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+      }
+      try body(Cursor(stmt: stmt))
+    }
+  }
+
+  private func bind(_ params: [ValueConvertible], to stmt: OpaquePointer, sql: String) throws {
     for (i, p) in params.enumerated() {
       let idx = Int32(i + 1)
       let rc: Int32
@@ -110,6 +127,12 @@ public final class Connection {
         throw StorageError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
       }
     }
+  }
+
+  private func run(_ sql: String, _ params: [ValueConvertible], collect: Bool) throws -> [Row] {
+    let stmt = try prepare(sql)
+    defer { sqlite3_reset(stmt) }
+    try bind(params, to: stmt, sql: sql)
     var rows: [Row] = []
     let count = sqlite3_column_count(stmt)
     var names: [String] = []

@@ -189,7 +189,7 @@ import Testing
     #expect(csv.header("Content-Type")?.hasPrefix("text/csv") == true)
     #expect(
       csv.body.hasPrefix("question,type,attempts,facility,discrimination,flags,wrong_answers\r\n"))
-    #expect(csv.body.contains("\"fc-voice-note\",\"multichoice\",6,0.6667,1.0000,"))
+    #expect(csv.body.contains("\nfc-voice-note,multichoice,6,0.6667,1.0000,"))
     // Fewer than five learners (a period of two days, or a one-person cohort): nothing shown.
     let early = try admin.get(
       "/teach/modules/fact-checking/statistics.csv?from=1970-01-01&to=1970-01-02")

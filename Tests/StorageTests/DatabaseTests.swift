@@ -72,13 +72,49 @@ let notes = [
 
 @Test func migrationWithALowerNumberAddedLaterStillRuns() throws {
   let path = tempPath()
-  _ = try Database(path: path, migrations: notes + [Migration(30, "later area", "CREATE TABLE c(x INTEGER) STRICT")])
+  _ = try Database(
+    path: path,
+    migrations: notes + [Migration(30, "later area", "CREATE TABLE c(x INTEGER) STRICT")])
   let db = try Database(
     path: path,
     migrations: notes + [
       Migration(10, "other area", "CREATE TABLE b(x INTEGER) STRICT"),
       Migration(30, "later area", "CREATE TABLE c(x INTEGER) STRICT"),
     ])
-  let versions = try db.read { try $0.query("SELECT version FROM schema_migrations ORDER BY version") }
+  let versions = try db.read {
+    try $0.query("SELECT version FROM schema_migrations ORDER BY version")
+  }
   #expect(versions.map { $0[0].int } == [1, 10, 30])
+}
+
+@Test func cursorReadsEachRowByPosition() throws {
+  let db = try Database(
+    path: tempPath(),
+    migrations: [Migration(1, "t", "CREATE TABLE t(i INTEGER, r REAL, s TEXT) STRICT")])
+  try db.write {
+    try $0.execute("INSERT INTO t VALUES (1, 0.5, 'héllo'), (2, NULL, NULL), (3, 1.5, '')")
+  }
+  var seen: [String] = []
+  try db.read { c in
+    try c.forEach("SELECT i, r, s FROM t WHERE i >= ? ORDER BY i", [2]) { row in
+      let n = row.withText(2) { $0?.count }
+      seen.append(
+        "\(row.int(0) ?? -1) \(row.double(1).map { "\($0)" } ?? "nil") \(row.string(2) ?? "nil") \(n.map(String.init) ?? "nil") \(row.isNull(1))"
+      )
+    }
+  }
+  #expect(seen == ["2 nil nil nil true", "3 1.5  0 false"])
+}
+
+@Test func cursorErrorsKeepTheStatementReusable() throws {
+  let db = try Database(path: tempPath(), migrations: notes)
+  try db.write { try $0.execute("INSERT INTO notes(body) VALUES ('a'), ('b')") }
+  struct Stop: Error {}
+  let sql = "SELECT body FROM notes ORDER BY id"
+  try db.read { c in
+    #expect(throws: Stop.self) { try c.forEach(sql) { _ in throw Stop() } }
+    var bodies: [String] = []
+    try c.forEach(sql) { bodies.append($0.string(0) ?? "") }
+    #expect(bodies == ["a", "b"])
+  }
 }

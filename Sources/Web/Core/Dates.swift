@@ -23,33 +23,43 @@ enum Dates {
     return String(format4(y)) + "-" + two(m) + "-" + two(d)
   }
 
-  /// `YYYY-MM-DDThh:mm:ssZ` (xAPI timestamps, CSV), written byte by byte: exports make
-  /// hundreds of thousands of them.
+  /// `YYYY-MM-DDThh:mm:ssZ` (xAPI timestamps, CSV).
   static func instant(_ t: Int64) -> String {
+    var b: [UInt8] = []
+    writeInstant(t, into: &b)
+    return String(decoding: b, as: UTF8.self)
+  }
+
+  /// The instant (or only its day) appended byte by byte: exports write hundreds of
+  /// thousands of them.
+  static func writeInstant(_ t: Int64, into b: inout [UInt8], dayOnly: Bool = false) {
     let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
     let s = Int(t - days * 86_400)
     let (y, m, d) = civil(days)
-    var b = [UInt8](repeating: 0, count: 20)
-    func put(_ v: Int, _ at: Int, _ width: Int) {
+    func put(_ v: Int, _ width: Int) {
       var v = v
-      for k in stride(from: at + width - 1, through: at, by: -1) {
-        b[k] = UInt8(48 + v % 10)
-        v /= 10
+      var digits: (UInt8, UInt8, UInt8, UInt8) = (48, 48, 48, 48)
+      withUnsafeMutableBytes(of: &digits) { p in
+        for k in stride(from: width - 1, through: 0, by: -1) {
+          p[k] = UInt8(48 + v % 10)
+          v /= 10
+        }
+        b.append(contentsOf: p.prefix(width))
       }
     }
-    put(y, 0, 4)
-    b[4] = 45
-    put(m, 5, 2)
-    b[7] = 45
-    put(d, 8, 2)
-    b[10] = 84
-    put(s / 3600, 11, 2)
-    b[13] = 58
-    put(s / 60 % 60, 14, 2)
-    b[16] = 58
-    put(s % 60, 17, 2)
-    b[19] = 90
-    return String(decoding: b, as: UTF8.self)
+    put(y, 4)
+    b.append(45)
+    put(m, 2)
+    b.append(45)
+    put(d, 2)
+    if dayOnly { return }
+    b.append(84)
+    put(s / 3600, 2)
+    b.append(58)
+    put(s / 60 % 60, 2)
+    b.append(58)
+    put(s % 60, 2)
+    b.append(90)
   }
 
   /// The end of the given day (UTC), so a task due "on" a date is late only after it.

@@ -21,15 +21,11 @@ enum AuditPage {
 
   static func csv(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let entries = try app.academy.auditLog(viewer: try ManageRoutes.viewer(ctx), limit: nil)
-    let rows = entries.map {
-      [
-        Dates.instant($0.at), $0.actorID ?? "", $0.actorName ?? "", $0.action, $0.subject ?? "",
-        $0.detail ?? "",
-      ]
+    var csv = CSV(header: ["at", "actor_id", "actor_name", "action", "subject", "detail"])
+    for e in entries {
+      csv.instant(e.at)
+      csv.row([e.actorID ?? "", e.actorName ?? "", e.action, e.subject ?? "", e.detail ?? ""])
     }
-    return CSV.response(
-      CSV.document(
-        header: ["at", "actor_id", "actor_name", "action", "subject", "detail"], rows: rows),
-      filename: "audit.csv")
+    return csv.response(filename: "audit.csv")
   }
 }

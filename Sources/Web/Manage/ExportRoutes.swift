@@ -15,65 +15,76 @@ enum ExportRoutes {
     try audit(app, ctx, "progress")
     let rows = try app.academy.learnerReport(scope: try ManageRoutes.scope(app, ctx))
     let modules = app.academy.catalog.modules
-    var out = CSV.line([
+    var csv = CSV(header: [
       "learner_id", "name", "module", "status", "lessons_read", "lessons", "best_score",
       "certificate_expires",
     ])
     for r in MatrixTable.sorted(rows, by: "name", descending: false) {
-      for m in modules {
-        let f = r.facts[m.slug] ?? ModuleFacts()
-        out += CSV.line([
-          r.id, r.erased ? "" : r.name, m.slug, r.statuses[m.slug]?.rawValue ?? "",
-          String(f.lessonsRead), String(m.lessons.count),
-          CSV.number(f.bestScore),
-          f.hasCertificate ? f.certificateExpiresAt.map(Dates.day) ?? "" : "",
-        ])
+      for (j, m) in modules.enumerated() {
+        let f = r.facts.values[j]
+        csv.cell(r.id)
+        csv.cell(r.erased ? "" : r.name)
+        csv.cell(m.slug)
+        csv.cell(r.statuses.values[j].rawValue)
+        csv.cell(f.lessonsRead)
+        csv.cell(m.lessons.count)
+        csv.number(f.bestScore)
+        csv.day(f.hasCertificate ? f.certificateExpiresAt : nil)
+        csv.endRow()
       }
     }
-    return CSV.response(out, filename: "progress.csv")
+    return csv.response(filename: "progress.csv")
   }
 
   static func attempts(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try audit(app, ctx, "attempts")
-    let records = try app.academy.attemptRecords(scope: try ManageRoutes.scope(app, ctx))
-    var out = CSV.line([
+    var csv = CSV(header: [
       "attempt_id", "learner_id", "name", "module", "kind", "language", "started", "submitted",
       "score", "passed",
     ])
-    for a in records {
-      out += CSV.line([
-        a.id, a.userID, a.name, a.module, a.kind, a.locale, Dates.instant(a.startedAt),
-        a.submittedAt.map(Dates.instant) ?? "",
-        CSV.number(a.score), a.passed.map { $0 ? "yes" : "no" } ?? "",
-      ])
+    try app.academy.forEachAttempt(scope: try ManageRoutes.scope(app, ctx)) { a in
+      csv.cell(a.id)
+      csv.cell(a.userID)
+      csv.cell(a.name)
+      csv.cell(a.module)
+      csv.cell(a.kind)
+      csv.cell(a.locale)
+      csv.instant(a.startedAt)
+      csv.instant(a.submittedAt)
+      csv.number(a.score)
+      csv.cell(a.passed.map { $0 ? "yes" : "no" } ?? "")
+      csv.endRow()
     }
-    return CSV.response(out, filename: "attempts.csv")
+    return csv.response(filename: "attempts.csv")
   }
 
   static func certificates(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try audit(app, ctx, "certificates")
     let records = try app.academy.certificateRecords(scope: try ManageRoutes.scope(app, ctx))
     let now = app.academy.now
-    var out = CSV.line([
+    var csv = CSV(header: [
       "code", "learner_id", "name", "module", "issued", "expires", "status", "revoked_reason",
     ])
     for c in records {
-      let status = c.revokedAt != nil ? "revoked" : (c.expiresAt <= now ? "expired" : "valid")
-      out += CSV.line([
-        c.code, c.userID, c.revokedReason == "erased" ? "" : c.name, c.module,
-        Dates.day(c.issuedAt), Dates.day(c.expiresAt), status, c.revokedReason ?? "",
-      ])
+      csv.cell(c.code)
+      csv.cell(c.userID)
+      csv.cell(c.revokedReason == "erased" ? "" : c.name)
+      csv.cell(c.module)
+      csv.day(c.issuedAt)
+      csv.day(c.expiresAt)
+      csv.cell(c.revokedAt != nil ? "revoked" : (c.expiresAt <= now ? "expired" : "valid"))
+      csv.cell(c.revokedReason ?? "")
+      csv.endRow()
     }
-    return CSV.response(out, filename: "certificates.csv")
+    return csv.response(filename: "certificates.csv")
   }
 
   static func groups(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try audit(app, ctx, "groups")
     let rows = try app.academy.learnerReport(scope: try ManageRoutes.scope(app, ctx))
-    let text = CSV.document(
-      header: ["dimension", "group", "learners", "started", "passed", "certified"],
-      rows: GroupsSection.csvRows(ctx, rows: rows, now: app.academy.now))
-    return CSV.response(text, filename: "groups.csv")
+    var csv = CSV(header: ["dimension", "group", "learners", "started", "passed", "certified"])
+    for r in GroupsSection.csvRows(ctx, rows: rows, now: app.academy.now) { csv.row(r) }
+    return csv.response(filename: "groups.csv")
   }
 
   static func xapi(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {

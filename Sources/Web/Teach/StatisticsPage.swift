@@ -115,38 +115,27 @@ enum StatisticsPage {
   static func csv(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let m = try TeachRoutes.moduleSlug(app, ctx)
     let a = try app.academy.itemAnalysis(module: m, filter: filter(ctx))
-    var out = "question,type,attempts,facility,discrimination,flags,wrong_answers\r\n"
+    func decimal(_ d: Double?) -> String { d.map { String(format: "%.4f", $0) } ?? "" }
+    var csv = CSV(header: [
+      "question", "type", "attempts", "facility", "discrimination", "flags", "wrong_answers",
+    ])
     // Small groups: the header only (see `minimumGroup`).
     for q in a.learners >= minimumGroup ? a.questions : [] {
       let wrong = q.wrongAnswers.map {
         "\($0.answer.isEmpty ? "(no answer)" : $0.answer): \($0.count)"
       }.joined(separator: "; ")
-      let cells = [
-        field(q.id), field(q.type), String(q.attempts),
-        q.facility.map { String(format: "%.4f", $0) } ?? "",
-        q.discrimination.map { String(format: "%.4f", $0) } ?? "",
-        field(q.flags.map(\.rawValue).sorted().joined(separator: " ")), field(wrong),
-      ]
-      out += cells.joined(separator: ",") + "\r\n"
+      csv.row([
+        q.id, q.type, String(q.attempts), decimal(q.facility), decimal(q.discrimination),
+        q.flags.map(\.rawValue).sorted().joined(separator: " "), wrong,
+      ])
     }
-    out += "\r\npre_post_learners,pre_mean,post_mean,gain\r\n"
+    csv.endRow()
     var p = a.prePost
     if p.learners < minimumGroup {
       p = PrePostComparison(learners: 0, preMean: nil, postMean: nil, gain: nil)
     }
-    out +=
-      "\(p.learners),\([p.preMean, p.postMean, p.gain].map { $0.map { String(format: "%.4f", $0) } ?? "" }.joined(separator: ","))\r\n"
-    var r = HTTPResponse(status: 200, contentType: "text/csv; charset=utf-8", body: out)
-    r.headers.set("Content-Disposition", "attachment; filename=\"\(m)-statistics.csv\"")
-    r.headers.set("Cache-Control", "no-store")
-    return r
-  }
-
-  /// A CSV text cell: quoted, quotes doubled, and a leading = + - @ neutralised so a
-  /// spreadsheet does not run it as a formula.
-  static func field(_ s: String) -> String {
-    var v = s
-    if let c = v.first, "=+-@\t\r".contains(c) { v = "'" + v }
-    return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    csv.row(["pre_post_learners", "pre_mean", "post_mean", "gain"])
+    csv.row([String(p.learners), decimal(p.preMean), decimal(p.postMean), decimal(p.gain)])
+    return csv.response(filename: "\(m)-statistics.csv")
   }
 }
