@@ -60,20 +60,6 @@ public final class CatalogStore: Sendable {
 
   /// A cheap summary of every content file's path, size and modification time.
   static func fingerprint(_ loader: CatalogLoader) -> String {
-    var parts: [String] = []
-    let fm = FileManager.default
-    for root in [loader.curriculum, loader.assessments] {
-      guard
-        let e = fm.enumerator(
-          at: root, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey])
-      else { continue }
-      for case let url as URL in e {
-        let v = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-        parts.append(
-          "\(url.path)|\(v?.fileSize ?? -1)|\(v?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
-        )
-      }
-    }
-    return ContentHash.of(parts.sorted().joined(separator: "\n"))
+    ContentFingerprint.of([loader.curriculum.path, loader.assessments.path])
   }
 }

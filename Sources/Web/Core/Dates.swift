@@ -36,29 +36,23 @@ enum Dates {
     let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
     let s = Int(t - days * 86_400)
     let (y, m, d) = civil(days)
-    func put(_ v: Int, _ width: Int) {
-      var v = v
-      var digits: (UInt8, UInt8, UInt8, UInt8) = (48, 48, 48, 48)
-      withUnsafeMutableBytes(of: &digits) { p in
-        for k in stride(from: width - 1, through: 0, by: -1) {
-          p[k] = UInt8(48 + v % 10)
-          v /= 10
-        }
-        b.append(contentsOf: p.prefix(width))
-      }
+    func two(_ v: Int) {
+      b.append(UInt8(48 + v / 10 % 10))
+      b.append(UInt8(48 + v % 10))
     }
-    put(y, 4)
+    two(y / 100)
+    two(y)
     b.append(45)
-    put(m, 2)
+    two(m)
     b.append(45)
-    put(d, 2)
+    two(d)
     if dayOnly { return }
     b.append(84)
-    put(s / 3600, 2)
+    two(s / 3600)
     b.append(58)
-    put(s / 60 % 60, 2)
+    two(s / 60 % 60)
     b.append(58)
-    put(s % 60, 2)
+    two(s % 60)
     b.append(90)
   }
 
