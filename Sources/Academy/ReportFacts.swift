@@ -133,16 +133,48 @@ struct FactsTable {
   mutating func load(_ c: Connection, scope: ScopeSQL) throws {
     let filter = scope.usersWhere == nil ? "WHERE \(scope.filter("user_id"))" : ""
     let params = scope.usersWhere == nil ? scope.params : []
+    // Worked on as locals, not through `self`, in the per-row closures below.
+    var rows = self.rows
+    self.rows = []
+    var slugs = self.slugs
+    var slugBytes = self.slugBytes
+    let index = self.index
+    defer {
+      self.rows = rows
+      self.slugs = slugs
+      self.slugBytes = slugBytes
+    }
     // Rows of one learner come together, so the last match is tried first and most rows
     // need no hashing.
-    var last: (bytes: [UInt8], index: Int?) = ([], nil)
-    func learner(_ r: borrowing Cursor) -> Int? {
-      r.withText(0) { id in
+    var lastID: [UInt8] = []
+    var lastIndex: Int?
+    /// The learner (column 0) and module (column 1) of `r`, with the learner's row grown to
+    /// hold the module; nil for someone outside the table.
+    func slot(_ r: borrowing Cursor) -> (Int, Int)? {
+      let u: Int? = r.withText(0) { id in
         guard let id else { return nil }
-        if Bytes.equal(last.bytes, id) { return last.index }
-        last = (Array(id), index[String(decoding: id, as: UTF8.self)])
-        return last.index
+        if !Bytes.equal(lastID, id) {
+          lastID = Array(id)
+          lastIndex = index[String(decoding: id, as: UTF8.self)]
+        }
+        return lastIndex
       }
+      guard let u else { return nil }
+      let m = r.withText(1) { bytes -> Int in
+        let bytes = bytes ?? UnsafeBufferPointer(start: nil, count: 0)
+        var i = 0
+        while i < slugBytes.count {
+          if Bytes.equal(slugBytes[i], bytes) { return i }
+          i += 1
+        }
+        slugs.append(String(decoding: bytes, as: UTF8.self))
+        slugBytes.append(Array(bytes))
+        return i
+      }
+      if rows[u].count <= m {
+        rows[u] += repeatElement(ModuleFacts(), count: slugs.count - rows[u].count)
+      }
+      return (u, m)
     }
     try c.forEach(
       """
@@ -151,9 +183,8 @@ struct FactsTable {
       FROM learner_module_stats \(filter)
       """, params
     ) { r in
-      guard let u = learner(r) else { return }
-      let m = slot(u, r)
-      var f = rows[u][m]
+      guard let (u, m) = slot(r) else { return }
+      var f = ModuleFacts()
       f.lessonsOpened = r.int(2) ?? 0
       f.lessonsRead = r.int(3) ?? 0
       f.attemptsStarted = r.int(4) ?? 0
@@ -165,37 +196,19 @@ struct FactsTable {
       f.preScoreSum = r.double(9) ?? 0
       f.postSubmitted = r.int(10) ?? 0
       f.postScoreSum = r.double(11) ?? 0
+      // The certificate is read after, into the same facts.
       rows[u][m] = f
     }
-    last = ([], nil)
+    lastID = []
     try c.forEach(
       "SELECT user_id, module, issued_at, expires_at, revoked_at FROM certificates \(filter)",
       params
     ) { r in
-      guard let u = learner(r) else { return }
-      let m = slot(u, r)
-      var f = rows[u][m]
-      f.certificateIssuedAt = r.int64(2)
-      f.certificateExpiresAt = r.int64(3)
-      f.certificateRevoked = !r.isNull(4)
-      rows[u][m] = f
+      guard let (u, m) = slot(r) else { return }
+      rows[u][m].certificateIssuedAt = r.int64(2)
+      rows[u][m].certificateExpiresAt = r.int64(3)
+      rows[u][m].certificateRevoked = !r.isNull(4)
     }
-  }
-
-  /// The position of the module in column 1 of `r` (a slug not seen before is added), with
-  /// learner `u`'s row grown to hold it.
-  private mutating func slot(_ u: Int, _ r: borrowing Cursor) -> Int {
-    let m = r.withText(1) { bytes -> Int in
-      let bytes = bytes ?? UnsafeBufferPointer(start: nil, count: 0)
-      if let i = slugBytes.firstIndex(where: { Bytes.equal($0, bytes) }) { return i }
-      slugs.append(String(decoding: bytes, as: UTF8.self))
-      slugBytes.append(Array(bytes))
-      return slugs.count - 1
-    }
-    if rows[u].count <= m {
-      rows[u] += repeatElement(ModuleFacts(), count: slugs.count - rows[u].count)
-    }
-    return m
   }
 }
 
