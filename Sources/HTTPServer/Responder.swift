@@ -52,7 +52,11 @@ final class Responder: Sendable {
   func run(_ route: Router.Route, _ request: HTTPRequest) -> HTTPResponse {
     var response = route.handler(request)
     if configuration.gzip {
-      Gzip.apply(to: &response, acceptEncoding: request.headers["Accept-Encoding"])
+      if response.stream != nil {
+        Gzip.apply(toStream: &response, acceptEncoding: request.headers["Accept-Encoding"])
+      } else {
+        Gzip.apply(to: &response, acceptEncoding: request.headers["Accept-Encoding"])
+      }
     }
     return response
   }

@@ -1,3 +1,5 @@
+import CZlib
+
 /// Produces a streamed body by calling `writer.write` as often as it likes, then returning.
 ///
 /// It always runs on a thread of its own, never on an event loop or the offload pool: `write`
@@ -41,6 +43,8 @@ public final class ResponseWriter {
   private let channel: StreamChannel
   private let chunked: Bool
   private var buffer: [UInt8] = []
+  /// Set when the response is gzipped: writes go through it, chunks carry its output.
+  private var gzip: GzipStream?
   /// Body bytes accepted so far (before any compression).
   public private(set) var bytesWritten = 0
 
@@ -64,7 +68,20 @@ public final class ResponseWriter {
   /// Sends what is gathered now rather than when 16 KB are (before a slow step, say).
   public func flush() throws {
     if channel.isCancelled { throw ResponseStreamError.clientGone }
+    if let gzip {
+      // A sync flush makes everything written so far decodable by the client now.
+      try gzip.compress(UnsafeRawBufferPointer(start: nil, count: 0), mode: Z_SYNC_FLUSH) {
+        try append($0)
+      }
+    }
     try emitBuffer()
+  }
+
+  /// From now on, the body is gzipped (`Content-Encoding: gzip` is already in the header).
+  func compressing() throws {
+    guard gzip == nil, bytesWritten == 0 else { return }
+    guard let stream = GzipStream() else { throw GzipStreamFailed(code: Z_MEM_ERROR) }
+    gzip = stream
   }
 
   private func write(raw bytes: UnsafeRawBufferPointer) throws {
@@ -72,6 +89,16 @@ public final class ResponseWriter {
     // An empty chunk would end the body: empty writes send nothing.
     guard !bytes.isEmpty else { return }
     bytesWritten += bytes.count
+    if let gzip {
+      try gzip.compress(bytes, mode: Z_NO_FLUSH) { try append($0) }
+    } else {
+      try append(bytes)
+    }
+  }
+
+  /// Gathers wire body bytes into chunks of `chunkSize`.
+  private func append(_ bytes: UnsafeRawBufferPointer) throws {
+    guard !bytes.isEmpty else { return }
     var rest = bytes[...]
     if !buffer.isEmpty {
       let take = min(rest.count, Self.chunkSize - buffer.count)
@@ -111,6 +138,11 @@ public final class ResponseWriter {
   /// Sends the rest and, when chunked, the last (zero-size) chunk.
   func finish() throws {
     if channel.isCancelled { throw ResponseStreamError.clientGone }
+    if let gzip {
+      try gzip.compress(UnsafeRawBufferPointer(start: nil, count: 0), mode: Z_FINISH) {
+        try append($0)
+      }
+    }
     try emitBuffer()
     if chunked {
       try channel.push(StreamChannel.Chunk(bytes: Array("0\r\n\r\n".utf8), bodyCount: 0))

@@ -104,20 +104,27 @@ final class RawClient {
   private func readChunkedBody() -> [UInt8]? {
     var body: [UInt8] = []
     while true {
-      var lineEnd: Int?
-      while lineEnd == nil {
-        if let i = findCRLF() { lineEnd = i } else if !fill() { return nil }
-      }
-      let sizeText = String(decoding: buffer[0..<lineEnd!], as: UTF8.self)
-      guard let size = Int(sizeText, radix: 16) else { return nil }
-      buffer.removeFirst(lineEnd! + 2)
-      while buffer.count < size + 2 { if !fill() { return nil } }
-      guard buffer[size] == 13 && buffer[size + 1] == 10 else { return nil }
-      body.append(contentsOf: buffer[0..<size])
-      buffer.removeFirst(size + 2)
+      guard let chunk = readChunk() else { return nil }
       // No trailers are sent: the last chunk's line is followed by the final CRLF.
-      if size == 0 { return body }
+      if chunk.isEmpty { return body }
+      body.append(contentsOf: chunk)
     }
+  }
+
+  /// Reads one chunk of a chunked body (empty for the last one, whose final CRLF it also
+  /// reads); nil when the connection ends first or the framing is wrong.
+  func readChunk() -> [UInt8]? {
+    var lineEnd: Int?
+    while lineEnd == nil {
+      if let i = findCRLF() { lineEnd = i } else if !fill() { return nil }
+    }
+    let sizeText = String(decoding: buffer[0..<lineEnd!], as: UTF8.self)
+    guard let size = Int(sizeText, radix: 16) else { return nil }
+    buffer.removeFirst(lineEnd! + 2)
+    while buffer.count < size + 2 { if !fill() { return nil } }
+    guard buffer[size] == 13 && buffer[size + 1] == 10 else { return nil }
+    defer { buffer.removeFirst(size + 2) }
+    return Array(buffer[0..<size])
   }
 
   /// Every byte until the server closes (or the timeout), including any already buffered.
