@@ -182,7 +182,7 @@ final class EventLoop: @unchecked Sendable {
     }
     if core.closeAfterOutput && !core.hasPendingOutput {
       if core.abortOnClose {
-        abort(conn)
+        closeWithReset(conn)
       } else {
         startLingering(conn)
       }
@@ -262,7 +262,7 @@ final class EventLoop: @unchecked Sendable {
   }
 
   /// Closes with a reset (SO_LINGER 0): the client must not take what it got for all of it.
-  private func abort(_ conn: LoopConnection) {
+  private func closeWithReset(_ conn: LoopConnection) {
     var hard = linger(l_onoff: 1, l_linger: 0)
     setsockopt(conn.fd, SOL_SOCKET, SO_LINGER, &hard, socklen_t(MemoryLayout<linger>.size))
     closeConnection(conn)
