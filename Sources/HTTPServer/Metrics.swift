@@ -46,6 +46,8 @@ final class ServerMetrics: Sendable {
   /// The most bytes any stream has had queued but unsent: stays at most
   /// `StreamChannel.maxUnsent` however slow the client (tests check it).
   let streamPeakUnsent = Atomic<Int>(0)
+  /// Times a producer had to wait for its client to take what was sent.
+  let streamWaits = Atomic<Int>(0)
 
   init(shardCount: Int) {
     shards = (0..<max(1, shardCount)).map { _ in MetricsShard() }

@@ -75,7 +75,9 @@ final class StreamChannel: Sendable {
       case .queuedAndWake:
         wake()
         return
-      case .wait: space.wait()
+      case .wait:
+        metrics?.streamWaits.add(1, ordering: .relaxed)
+        space.wait()
       case .gone: throw .clientGone
       }
     }

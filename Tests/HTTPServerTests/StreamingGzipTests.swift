@@ -47,12 +47,12 @@ import Testing
         try out.write("first line\n")
         try out.flush()
         // Had the flush sent nothing decodable, the client would still be waiting here.
-        let inTime = clientGotFirst.wait(timeout: .now() + 2) == .success
+        let inTime = clientGotFirst.wait(timeout: .now() + 8) == .success
         try out.write(inTime ? "rest\n" : "late\n")
       }
     }
     try withServer(router) { port, _ in
-      let c = try RawClient(port: port)
+      let c = try RawClient(port: port, timeoutSeconds: 15)
       c.send("GET /export.csv HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")
       let head = try #require(c.readResponse(head: true))
       #expect(head.header("Content-Encoding") == "gzip")

@@ -251,8 +251,10 @@ import Testing
       let peak = { server.shared.metrics.streamPeakUnsent.load(ordering: .relaxed) }
       let c = try RawClient(port: port, timeoutSeconds: 20)
       c.send("GET /huge.csv HTTP/1.1\r\nHost: x\r\n\r\n")
-      // Not reading: the socket buffers fill, then the producer must stop at the bound.
-      usleep(500_000)
+      // Not reading: the socket buffers fill, then the producer must wait at the bound.
+      let waits = { server.shared.metrics.streamWaits.load(ordering: .relaxed) }
+      for _ in 0..<200 where waits() == 0 { usleep(50_000) }
+      #expect(waits() > 0)
       #expect(peak() > 0)
       #expect(peak() <= StreamChannel.maxUnsent)
       let r = try #require(c.readResponse())
@@ -274,17 +276,64 @@ import Testing
     }
     var config = ServerConfiguration()
     config.port = 0
+    config.eventLoopCount = 1
     let server = HTTPServer(configuration: config, router: router)
     let port = try server.start()
     let c = try RawClient(port: port)
     c.send("GET /export.csv HTTP/1.1\r\nHost: x\r\n\r\n")
     #expect(String(decoding: c.readBytes(1), as: UTF8.self) == "H")
     server.shutdown()
-    usleep(100_000)
+    // The loop has begun draining once its listener is gone; only then may the stream go on.
+    for _ in 0..<100 where (try? RawClient(port: port)) != nil { usleep(20_000) }
+    #expect((try? RawClient(port: port)) == nil)
     resume.signal()
     let (_, body) = try #require(Self.splitHead(Array("H".utf8) + c.readToEnd()))
     #expect(String(decoding: body, as: UTF8.self) == "7\r\nbefore\n\r\n6\r\nafter\n\r\n0\r\n\r\n")
     #expect(c.closed && !c.timedOut)
     server.wait()
+  }
+
+  @Test func shutdownDeadlineStopsAProducerWhoseClientDoesNotRead() throws {
+    let stopped = DispatchSemaphore(value: 0)
+    var router = Router()
+    router.get("/endless.csv", offload: true) { _ in
+      HTTPResponse(headers: Self.csvType) { out in
+        defer { stopped.signal() }
+        while true { try out.write(String(repeating: "w", count: 1000) + "\n") }
+      }
+    }
+    var config = ServerConfiguration()
+    config.port = 0
+    config.shutdownGraceSeconds = 1
+    let server = HTTPServer(configuration: config, router: router)
+    let port = try server.start()
+    let c = try RawClient(port: port)
+    c.send("GET /endless.csv HTTP/1.1\r\nHost: x\r\n\r\n")
+    let waits = { server.shared.metrics.streamWaits.load(ordering: .relaxed) }
+    for _ in 0..<200 where waits() == 0 { usleep(50_000) }
+    #expect(waits() > 0)
+    server.shutdown()
+    server.wait()
+    #expect(stopped.wait(timeout: .now() + 5) == .success)
+    #expect(server.shared.metrics.streamsCancelled.load(ordering: .relaxed) == 1)
+  }
+
+  @Test func clientThatStopsReadingIsDroppedAndItsProducerStops() throws {
+    let stopped = DispatchSemaphore(value: 0)
+    var router = Router()
+    router.get("/endless.csv", offload: true) { _ in
+      HTTPResponse(headers: Self.csvType) { out in
+        defer { stopped.signal() }
+        while true { try out.write(String(repeating: "v", count: 1000) + "\n") }
+      }
+    }
+    try withServer(router, configure: { $0.keepAliveIdleSeconds = 1 }) { port, server in
+      let c = try RawClient(port: port)
+      c.send("GET /endless.csv HTTP/1.1\r\nHost: x\r\n\r\n")
+      // Never reads: once nothing moves for the idle timeout, the connection goes.
+      #expect(stopped.wait(timeout: .now() + 10) == .success)
+      #expect(server.shared.metrics.streamsCancelled.load(ordering: .relaxed) == 1)
+      withExtendedLifetime(c) {}
+    }
   }
 }
