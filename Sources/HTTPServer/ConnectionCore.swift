@@ -24,6 +24,18 @@ final class ConnectionCore {
   private(set) var stoppedForOutput = false
   private var serializer: ResponseSerializer
   private var current: (head: RequestHead, decision: Responder.Decision, start: UInt64)?
+  /// The streamed response being sent; no later request is parsed until it ends.
+  private(set) var stream: OutgoingStream?
+  /// A producer whose header is queued, for the loop to start.
+  private var producerToStart: StreamJob?
+  /// The last look at the stream's channel found chunks or its end: look again once the
+  /// output is sent (otherwise the channel wakes the loop when it has something).
+  private(set) var streamMayHaveMore = false
+  /// Close with a reset rather than a FIN: a raw (HTTP/1.0) streamed body was cut short, and
+  /// a FIN would make it look complete.
+  private(set) var abortOnClose = false
+  /// Wakes this connection's loop from another thread (set by the loop).
+  var wake: @Sendable () -> Void = {}
 
   /// Stop parsing more pipelined requests while this much output waits to be sent.
   static let outputHighWater = 256 * 1024
@@ -45,14 +57,30 @@ final class ConnectionCore {
     let request: HTTPRequest
   }
 
+  /// A streamed body's producer, to start on its own thread.
+  struct StreamJob: Sendable {
+    let produce: ResponseProducer
+    let channel: StreamChannel
+    let chunked: Bool
+  }
+
+  enum Job {
+    case handler(OffloadJob)
+    case producer(StreamJob)
+  }
+
   var hasPendingOutput: Bool { pendingBytes > 0 }
   /// Nothing of a request is in progress: safe to close when idle or draining.
   var isIdle: Bool {
-    current == nil && !awaitingOffload && parser.isIdle && inputStart == input.count
+    current == nil && !isAnswering && parser.isIdle && inputStart == input.count
       && !hasPendingOutput
   }
+  /// A handler or a producer is at work for this connection; the next request waits.
+  var isAnswering: Bool { awaitingOffload || stream != nil }
   /// A header section has started but not ended (for the header timeout).
-  var isReadingHead: Bool { current == nil && !(parser.isIdle && inputStart == input.count) }
+  var isReadingHead: Bool {
+    current == nil && stream == nil && !(parser.isIdle && inputStart == input.count)
+  }
   var isReadingBody: Bool { parser.isReadingBody }
 
   func receive(_ bytes: UnsafeRawBufferPointer) {
@@ -82,6 +110,7 @@ final class ConnectionCore {
         left = 0
       }
     }
+    stream?.outputDrained(to: pendingBytes)
   }
 
   private func appendOutput(_ bytes: [UInt8]) {
@@ -101,15 +130,20 @@ final class ConnectionCore {
     }
   }
 
-  /// Parses and answers as many requests as the input holds. Returns a job when a handler
-  /// must run off the loop; call `offloadFinished` with its response, then `process` again.
-  func process() -> OffloadJob? {
+  /// Parses and answers as many requests as the input holds, and queues what a streamed
+  /// body has ready. Returns a job when a handler must run off the loop (call
+  /// `offloadFinished` with its response, then `process` again) or a producer must start.
+  func process() -> Job? {
     stoppedForOutput = false
     defer {
-      stoppedForOutput =
-        !closeAfterOutput && !awaitingOffload && pendingBytes >= Self.outputHighWater
+      stoppedForOutput = !closeAfterOutput && !isAnswering && pendingBytes >= Self.outputHighWater
     }
-    while !closeAfterOutput && !awaitingOffload && pendingBytes < Self.outputHighWater {
+    if let job = producerToStart {
+      producerToStart = nil
+      return .producer(job)
+    }
+    if stream != nil { takeFromStream() }
+    while !closeAfterOutput && !isAnswering && pendingBytes < Self.outputHighWater {
       let event = input.withUnsafeBufferPointer { parser.parse($0, &inputStart) }
       switch event {
       case .needMore:
@@ -156,9 +190,13 @@ final class ConnectionCore {
             body: body, parameters: parameters, remoteAddress: remoteAddress)
           if route.offload {
             awaitingOffload = true
-            return OffloadJob(route: route, request: request)
+            return .handler(OffloadJob(route: route, request: request))
           }
           finish(responder.run(route, request), routeName: route.pattern, close: false)
+          if let job = producerToStart {
+            producerToStart = nil
+            return .producer(job)
+          }
         }
       }
     }
@@ -175,7 +213,7 @@ final class ConnectionCore {
 
   /// Answers the request without a handler (a timeout or the connection cap); then closes.
   func failNow(status: Int, message: String) {
-    if closeAfterOutput || awaitingOffload { return }
+    if closeAfterOutput || isAnswering { return }
     if current == nil {
       current = (
         RequestHead(), .immediate(HTTPResponse(), routeName: "\(status)"),
@@ -191,7 +229,32 @@ final class ConnectionCore {
     responsesStarted += 1
     let responseWantsClose =
       response.headers["Connection"].map { HTTPSyntax.equalsIgnoringCase($0, "close") } ?? false
-    let keepAlive = !close && !draining && head.keepAlive && !responseWantsClose
+    var keepAlive = !close && !draining && head.keepAlive && !responseWantsClose
+    if let produce = response.stream {
+      let http10 = head.minorVersion == 0
+      let streaming = head.method != "HEAD" && ResponseSerializer.mayHaveBody(response.status)
+      // Without chunking, only the close can end the body.
+      if streaming && http10 { keepAlive = false }
+      appendOutput(serializer.streamHead(response, keepAlive: keepAlive, http10: http10))
+      if !keepAlive {
+        input.removeAll()
+        inputStart = 0
+      }
+      if streaming {
+        let channel = StreamChannel(metrics: responder.metrics, wake: wake)
+        stream = OutgoingStream(
+          channel: channel, method: head.method, path: head.path, routeName: routeName,
+          status: response.status, startedAt: start, keepAlive: keepAlive, chunked: !http10)
+        producerToStart = StreamJob(produce: produce, channel: channel, chunked: !http10)
+        return
+      }
+      // HEAD, 204, 304: the header says it all, and the producer is not run.
+      if !keepAlive { closeAfterOutput = true }
+      responder.record(
+        method: head.method, path: head.path, routeName: routeName, status: response.status,
+        bytes: 0, startedAt: start, metrics: metrics)
+      return
+    }
     let (headBuffer, separateBody, bytes) = serializer.serialize(
       response, headOnly: head.method == "HEAD", keepAlive: keepAlive,
       http10: head.minorVersion == 0)
@@ -208,5 +271,51 @@ final class ConnectionCore {
         routeName: routeName, status: response.status, bytes: bytes, startedAt: start,
         metrics: metrics)
     }
+  }
+
+  /// Queues what the producer has pushed; ends the stream once all of it is sent.
+  private func takeFromStream() {
+    guard var current = stream else { return }
+    let (chunks, end) = current.channel.take()
+    for chunk in chunks {
+      current.took(chunk)
+      appendOutput(chunk.bytes)
+    }
+    current.end = end
+    streamMayHaveMore = !chunks.isEmpty || end != nil
+    stream = current
+    if current.isDone { endStream() }
+  }
+
+  private func endStream() {
+    guard let ended = stream else { return }
+    stream = nil
+    streamMayHaveMore = false
+    let complete = ended.end == .complete
+    if !complete {
+      responder.metrics.streamsFailed.add(1, ordering: .relaxed)
+      // Chunked: the missing last chunk tells the client. Raw: only a reset can.
+      if !ended.chunked { abortOnClose = true }
+    }
+    if !complete || !ended.keepAlive || draining {
+      closeAfterOutput = true
+      input.removeAll()
+      inputStart = 0
+    }
+    responder.record(
+      method: ended.method, path: ended.path, routeName: ended.routeName, status: ended.status,
+      bytes: ended.bodyBytesSent, startedAt: ended.startedAt, metrics: metrics, complete: complete)
+  }
+
+  /// The connection is closed: a producer still at work is told (its next write throws).
+  func connectionClosed() {
+    producerToStart = nil
+    guard let cut = stream else { return }
+    stream = nil
+    responder.metrics.streamsCancelled.add(1, ordering: .relaxed)
+    cut.channel.cancel()
+    responder.record(
+      method: cut.method, path: cut.path, routeName: cut.routeName, status: cut.status,
+      bytes: cut.bodyBytesSent, startedAt: cut.startedAt, metrics: metrics, complete: false)
   }
 }

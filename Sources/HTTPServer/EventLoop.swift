@@ -11,6 +11,8 @@ import Synchronization
 final class EventLoop: @unchecked Sendable {
   enum Message: Sendable {
     case offloadDone(fd: Int32, generation: UInt64, response: HTTPResponse)
+    /// A streamed body's producer queued bytes (or ended) while the loop had none to send.
+    case streamReady(fd: Int32, generation: UInt64)
     case shutdown
   }
 
@@ -103,6 +105,8 @@ final class EventLoop: @unchecked Sendable {
       let core = ConnectionCore(
         responder: shared.responder, remoteAddress: address, metrics: metrics)
       let conn = LoopConnection(fd: fd, generation: nextGeneration, core: core, now: now)
+      let generation = nextGeneration
+      core.wake = { [self] in post(.streamReady(fd: fd, generation: generation)) }
       if Int(fd) >= connections.count {
         connections.append(contentsOf: repeatElement(nil, count: Int(fd) + 64 - connections.count))
       }
@@ -165,16 +169,26 @@ final class EventLoop: @unchecked Sendable {
   func drive(_ conn: LoopConnection) {
     let core = conn.core
     while true {
-      if let job = core.process() { offload(job, conn) }
+      switch core.process() {
+      case .handler(let job): offload(job, conn)
+      case .producer(let job):
+        ResponseWriter.start(job.produce, channel: job.channel, chunked: job.chunked)
+      case nil: break
+      }
       guard flush(conn) else { return }
-      // Parsing paused for a full output buffer; now that it is sent, continue.
-      if !(core.stoppedForOutput && !core.hasPendingOutput) { break }
+      // All sent, and parsing paused for a full output buffer, or a stream may have more
+      // ready: go on.
+      if core.hasPendingOutput || !(core.stoppedForOutput || core.streamMayHaveMore) { break }
     }
     if core.closeAfterOutput && !core.hasPendingOutput {
-      startLingering(conn)
+      if core.abortOnClose {
+        closeWithReset(conn)
+      } else {
+        startLingering(conn)
+      }
       return
     }
-    if conn.peerClosed && !core.awaitingOffload && !core.hasPendingOutput {
+    if conn.peerClosed && !core.isAnswering && !core.hasPendingOutput {
       closeConnection(conn)
       return
     }
@@ -186,7 +200,7 @@ final class EventLoop: @unchecked Sendable {
     var want: UInt32 = 0
     // While a handler runs elsewhere or output piles up, stop reading: a client pipelining
     // without reading answers must not grow our input buffer without bound.
-    let paused = core.awaitingOffload || core.stoppedForOutput
+    let paused = core.isAnswering || core.stoppedForOutput
     if !conn.peerClosed && !core.closeAfterOutput && !paused {
       want |= Epoll.readable | Epoll.readHangup
     }
@@ -247,6 +261,13 @@ final class EventLoop: @unchecked Sendable {
     }
   }
 
+  /// Closes with a reset (SO_LINGER 0): the client must not take what it got for all of it.
+  private func closeWithReset(_ conn: LoopConnection) {
+    var hard = linger(l_onoff: 1, l_linger: 0)
+    setsockopt(conn.fd, SOL_SOCKET, SO_LINGER, &hard, socklen_t(MemoryLayout<linger>.size))
+    closeConnection(conn)
+  }
+
   private func startLingering(_ conn: LoopConnection) {
     Glibc.shutdown(conn.fd, Int32(SHUT_WR))
     conn.lingerUntil = now + 2_000_000_000
@@ -269,6 +290,7 @@ final class EventLoop: @unchecked Sendable {
   func closeConnection(_ conn: LoopConnection) {
     guard connections[Int(conn.fd)] === conn else { return }
     connections[Int(conn.fd)] = nil
+    conn.core.connectionClosed()
     count -= 1
     shared.metrics.openConnections.subtract(1, ordering: .relaxed)
     epoll.remove(conn.fd)
@@ -292,6 +314,11 @@ final class EventLoop: @unchecked Sendable {
           conn.generation == generation
         else { continue }
         conn.core.offloadFinished(response)
+        drive(conn)
+      case .streamReady(let fd, let generation):
+        guard Int(fd) < connections.count, let conn = connections[Int(fd)],
+          conn.generation == generation
+        else { continue }
         drive(conn)
       case .shutdown:
         beginDraining()
@@ -331,6 +358,9 @@ final class EventLoop: @unchecked Sendable {
       } else if core.hasPendingOutput {
         // The client stopped reading: it holds memory and a slot, so it goes.
         if idleFor > idleLimit { closeConnection(conn) }
+      } else if core.stream != nil {
+        // All sent: the producer is slow, not the client.
+        continue
       } else if core.isIdle {
         let limit = core.responsesStarted == 0 ? headerLimit : idleLimit
         if idleFor > limit || draining { closeConnection(conn) }

@@ -3,6 +3,9 @@ public struct HTTPResponse: Sendable {
   public var status: Int
   public var headers: HTTPHeaders
   public var body: [UInt8]
+  /// When set, the body is produced by this while it is sent (see `init(status:headers:stream:)`)
+  /// and `body` is ignored.
+  public var stream: ResponseProducer?
 
   public init(status: Int = 200, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
     self.status = status

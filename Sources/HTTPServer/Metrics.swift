@@ -40,6 +40,14 @@ final class MetricsShard: Sendable {
 final class ServerMetrics: Sendable {
   let shards: [MetricsShard]
   let openConnections = Atomic<Int>(0)
+  /// Streamed bodies whose producer threw (sent truncated) or whose client left early.
+  let streamsFailed = Atomic<Int>(0)
+  let streamsCancelled = Atomic<Int>(0)
+  /// The most bytes any stream has had queued but unsent: stays at most
+  /// `StreamChannel.maxUnsent` however slow the client (tests check it).
+  let streamPeakUnsent = Atomic<Int>(0)
+  /// Times a producer had to wait for its client to take what was sent.
+  let streamWaits = Atomic<Int>(0)
 
   init(shardCount: Int) {
     shards = (0..<max(1, shardCount)).map { _ in MetricsShard() }
@@ -79,6 +87,12 @@ final class ServerMetrics: Sendable {
     out += "# HELP relais_http_open_connections Connections open now.\n"
     out += "# TYPE relais_http_open_connections gauge\n"
     out += "relais_http_open_connections \(openConnections.load(ordering: .relaxed))\n"
+    out += "# HELP relais_http_streams_failed_total Streamed bodies cut short by their producer.\n"
+    out += "# TYPE relais_http_streams_failed_total counter\n"
+    out += "relais_http_streams_failed_total \(streamsFailed.load(ordering: .relaxed))\n"
+    out += "# HELP relais_http_streams_cancelled_total Streamed bodies whose client left first.\n"
+    out += "# TYPE relais_http_streams_cancelled_total counter\n"
+    out += "relais_http_streams_cancelled_total \(streamsCancelled.load(ordering: .relaxed))\n"
     return out
   }
 

@@ -52,7 +52,11 @@ final class Responder: Sendable {
   func run(_ route: Router.Route, _ request: HTTPRequest) -> HTTPResponse {
     var response = route.handler(request)
     if configuration.gzip {
-      Gzip.apply(to: &response, acceptEncoding: request.headers["Accept-Encoding"])
+      if response.stream != nil {
+        Gzip.apply(toStream: &response, acceptEncoding: request.headers["Accept-Encoding"])
+      } else {
+        Gzip.apply(to: &response, acceptEncoding: request.headers["Accept-Encoding"])
+      }
     }
     return response
   }
@@ -60,15 +64,16 @@ final class Responder: Sendable {
   /// Called once per answered request, after its response is serialised.
   func record(
     method: String, path: String, routeName: String, status: Int, bytes: Int, startedAt: UInt64,
-    metrics: MetricsShard
+    metrics: MetricsShard, complete: Bool = true
   ) {
     let micros = Int((Self.monotonicNanos() &- startedAt) / 1000)
     metrics.record(route: routeName, status: status, micros: micros)
     guard let log = configuration.accessLog else { return }
-    log(
-      AccessLogEntry(
-        method: method, path: path, route: routeName, status: status, bytes: bytes,
-        microseconds: micros))
+    var entry = AccessLogEntry(
+      method: method, path: path, route: routeName, status: status, bytes: bytes,
+      microseconds: micros)
+    entry.complete = complete
+    log(entry)
   }
 
   static func errorResponse(_ error: ParseError) -> HTTPResponse {

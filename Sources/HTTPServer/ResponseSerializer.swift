@@ -54,11 +54,44 @@ struct ResponseSerializer {
     _ response: HTTPResponse, headOnly: Bool, keepAlive: Bool, http10: Bool = false,
     into out: inout [UInt8]
   ) -> Int {
-    let status = response.status
-    let noBody = status < 200 || status == 204 || status == 304
+    let noBody = !Self.mayHaveBody(response.status)
     out.reserveCapacity(out.count + 256 + (headOnly ? 0 : response.body.count))
+    writeHead(
+      response, framing: noBody ? .none : .length(response.body.count), keepAlive: keepAlive,
+      http10: http10, into: &out)
+    if noBody || headOnly { return 0 }
+    out.append(contentsOf: response.body)
+    return response.body.count
+  }
+
+  /// The header of a streamed response: chunked for HTTP/1.1; for HTTP/1.0, no framing at
+  /// all (the body ends when the connection does, so `keepAlive` must then be false).
+  mutating func streamHead(
+    _ response: HTTPResponse, keepAlive: Bool, http10: Bool
+  ) -> [UInt8] {
+    var out: [UInt8] = []
+    let framing: Framing = Self.mayHaveBody(response.status) && !http10 ? .chunked : .none
+    writeHead(response, framing: framing, keepAlive: keepAlive, http10: http10, into: &out)
+    return out
+  }
+
+  static func mayHaveBody(_ status: Int) -> Bool {
+    status >= 200 && status != 204 && status != 304
+  }
+
+  enum Framing {
+    case length(Int)
+    case chunked
+    /// No body, or one that ends with the connection.
+    case none
+  }
+
+  private mutating func writeHead(
+    _ response: HTTPResponse, framing: Framing, keepAlive: Bool, http10: Bool,
+    into out: inout [UInt8]
+  ) {
     out.append(contentsOf: http10 ? "HTTP/1.0 ".utf8 : "HTTP/1.1 ".utf8)
-    appendStatus(status, to: &out)
+    appendStatus(response.status, to: &out)
     out.append(contentsOf: dateHeader())
     out.append(contentsOf: "Server: ".utf8)
     out.append(contentsOf: serverName)
@@ -70,10 +103,15 @@ struct ResponseSerializer {
     for (i, field) in defaultHeaders.enumerated() where response.headers[field.0] == nil {
       out.append(contentsOf: defaultLines[i])
     }
-    if !noBody {
+    switch framing {
+    case .length(let count):
       out.append(contentsOf: "Content-Length: ".utf8)
-      appendDecimal(response.body.count, to: &out)
+      appendDecimal(count, to: &out)
       out.append(contentsOf: "\r\n".utf8)
+    case .chunked:
+      out.append(contentsOf: "Transfer-Encoding: chunked\r\n".utf8)
+    case .none:
+      break
     }
     if !keepAlive {
       out.append(contentsOf: "Connection: close\r\n".utf8)
@@ -81,9 +119,6 @@ struct ResponseSerializer {
       out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
     }
     out.append(contentsOf: "\r\n".utf8)
-    if noBody || headOnly { return 0 }
-    out.append(contentsOf: response.body)
-    return response.body.count
   }
 
   /// The server owns framing: a handler's `Content-Length`, `Transfer-Encoding`, `Connection`,

@@ -1,5 +1,7 @@
 /// A request handler. Handlers are synchronous and quick; a route marked `offload` runs on a
 /// worker pool instead of the event loop (use it for PBKDF2, PDF, exports, database writes).
+/// A large body can be returned as a stream (`HTTPResponse(status:headers:stream:)`): the
+/// handler returns at once and the body's producer runs on a thread of its own.
 public typealias HTTPHandler = @Sendable (HTTPRequest) -> HTTPResponse
 
 /// Method + path pattern routing. Patterns are `/a/:param/b`; a final `*rest` captures the

@@ -30,6 +30,9 @@ public struct AccessLogEntry: Sendable {
   public var status: Int
   public var bytes: Int
   public var microseconds: Int
+  /// False when a streamed body ended early (its producer failed or the client left);
+  /// `bytes` then counts what was sent.
+  public var complete = true
 
   public init(
     method: String, path: String, route: String, status: Int, bytes: Int, microseconds: Int

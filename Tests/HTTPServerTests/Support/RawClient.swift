@@ -50,11 +50,14 @@ final class RawClient {
   /// True once the server closed (or reset) the connection.
   private(set) var closed = false
   private(set) var timedOut = false
+  /// True when the server reset the connection rather than closing it.
+  private(set) var reset = false
 
   private func fill() -> Bool {
     var chunk = [UInt8](repeating: 0, count: 65536)
     let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
     if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { timedOut = true }
+    if n < 0 && errno == ECONNRESET { reset = true }
     if n <= 0 {
       closed = true
       return false
@@ -80,11 +83,69 @@ final class RawClient {
     }
     var response = Response(status: status, headers: headers, body: [])
     if head || status == 304 || status == 204 || status < 200 { return response }
+    if response.header("Transfer-Encoding")?.lowercased() == "chunked" {
+      guard let body = readChunkedBody() else { return nil }
+      response.body = body
+      return response
+    }
+    if response.header("Content-Length") == nil && response.header("Connection") == "close" {
+      // HTTP/1.0 streaming: the body is whatever comes before the close.
+      response.body = readToEnd()
+      return closed && !timedOut ? response : nil
+    }
     let length = Int(response.header("Content-Length") ?? "") ?? 0
     while buffer.count < length { if !fill() { return nil } }
     response.body = Array(buffer[0..<length])
     buffer.removeFirst(length)
     return response
+  }
+
+  /// Decodes a chunked body; nil when the connection ends before the last chunk.
+  private func readChunkedBody() -> [UInt8]? {
+    var body: [UInt8] = []
+    while true {
+      guard let chunk = readChunk() else { return nil }
+      // No trailers are sent: the last chunk's line is followed by the final CRLF.
+      if chunk.isEmpty { return body }
+      body.append(contentsOf: chunk)
+    }
+  }
+
+  /// Reads one chunk of a chunked body (empty for the last one, whose final CRLF it also
+  /// reads); nil when the connection ends first or the framing is wrong.
+  func readChunk() -> [UInt8]? {
+    var lineEnd: Int?
+    while lineEnd == nil {
+      if let i = findCRLF() { lineEnd = i } else if !fill() { return nil }
+    }
+    let sizeText = String(decoding: buffer[0..<lineEnd!], as: UTF8.self)
+    guard let size = Int(sizeText, radix: 16) else { return nil }
+    buffer.removeFirst(lineEnd! + 2)
+    while buffer.count < size + 2 { if !fill() { return nil } }
+    guard buffer[size] == 13 && buffer[size + 1] == 10 else { return nil }
+    defer { buffer.removeFirst(size + 2) }
+    return Array(buffer[0..<size])
+  }
+
+  /// Every byte until the server closes (or the timeout), including any already buffered.
+  func readToEnd() -> [UInt8] {
+    while fill() {}
+    defer { buffer.removeAll() }
+    return buffer
+  }
+
+  /// Reads until at least `count` bytes are buffered and takes them (fewer if it closes).
+  func readBytes(_ count: Int) -> [UInt8] {
+    while buffer.count < count { if !fill() { break } }
+    let n = min(count, buffer.count)
+    defer { buffer.removeFirst(n) }
+    return Array(buffer[0..<n])
+  }
+
+  private func findCRLF() -> Int? {
+    guard buffer.count >= 2 else { return nil }
+    for i in 0..<(buffer.count - 1) where buffer[i] == 13 && buffer[i + 1] == 10 { return i }
+    return nil
   }
 
   /// True when the server closes the connection (EOF or reset) within the timeout.
