@@ -126,17 +126,17 @@ extension Academy {
   )] {
     let sql = scope.sql
     return try database.read { c in
-      // Per learner, not COUNT(*), so a large scope's learners can be kept in Swift.
-      var counts: [String: (document: String, version: String, count: Int)] = [:]
-      for r in try c.query(
+      var counts: [String: [String: Int]] = [:]
+      try c.forEach(
         "SELECT user_id, document, version FROM acknowledgements WHERE \(sql.filter("user_id"))",
-        sql.params)
-      where sql.admits(r[0].string ?? "") {
-        let d = r[1].string ?? ""
-        let v = r[2].string ?? ""
-        counts[d + "\u{0}" + v, default: (d, v, 0)].count += 1
+        sql.params
+      ) { r in
+        if sql.keep != nil, !sql.admits(r.string(0) ?? "") { return }
+        counts[r.string(1) ?? "", default: [:]][r.string(2) ?? "", default: 0] += 1
       }
-      return counts.values.sorted { ($0.document, $1.version) < ($1.document, $0.version) }
+      return counts.sorted { $0.key < $1.key }.flatMap { document, versions in
+        versions.sorted { $0.key > $1.key }.map { (document, $0.key, $0.value) }
+      }
     }
   }
 

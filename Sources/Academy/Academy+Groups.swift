@@ -44,9 +44,12 @@ extension Academy {
   public static func groups(_ rows: [LearnerReportRow], by dimension: Dimension, now: Int64)
     -> [GroupStat]
   {
-    // One pass over the learners: count into each group.
-    var counts: [String: (learners: Int, started: Int, passed: Int, certified: Int)] = [:]
+    // One pass over the learners, counting into each group by position (values are few).
+    let values = dimension.values + ["unstated"]
+    var counts = [(learners: Int, started: Int, passed: Int, certified: Int)](
+      repeating: (0, 0, 0, 0), count: values.count)
     for r in rows {
+      guard let g = values.firstIndex(of: dimension.value(of: r) ?? "unstated") else { continue }
       var started = false
       var passed = false
       var certified = false
@@ -55,18 +58,15 @@ extension Academy {
         passed = passed || f.passed
         certified = certified || (f.hasCertificate && (f.certificateExpiresAt ?? 0) > now)
       }
-      var c = counts[dimension.value(of: r) ?? "unstated", default: (0, 0, 0, 0)]
-      c.learners += 1
-      if started { c.started += 1 }
-      if passed { c.passed += 1 }
-      if certified { c.certified += 1 }
-      counts[dimension.value(of: r) ?? "unstated"] = c
+      counts[g].learners += 1
+      if started { counts[g].started += 1 }
+      if passed { counts[g].passed += 1 }
+      if certified { counts[g].certified += 1 }
     }
-    var stats: [GroupStat] = (dimension.values + ["unstated"]).map { value in
-      let c = counts[value] ?? (0, 0, 0, 0)
-      return GroupStat(
-        value: value, learners: c.learners, started: c.started, passed: c.passed,
-        certified: c.certified)
+    var stats: [GroupStat] = values.indices.map { i in
+      GroupStat(
+        value: values[i], learners: counts[i].learners, started: counts[i].started,
+        passed: counts[i].passed, certified: counts[i].certified)
     }
     let small = stats.indices.filter { stats[$0].learners! < minimumGroupSize }
     var hide = Set(small)

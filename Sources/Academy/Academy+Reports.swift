@@ -71,7 +71,8 @@ extension Academy {
     let learners = try database.read { c in
       // Members, staff included: the broad path's SQL leaves staff out anyway.
       try c.query(
-        "SELECT DISTINCT user_id FROM cohort_members WHERE cohort_id IN (SELECT value FROM json_each(?))",
+        // Not DISTINCT: the set removes repeats for less than SQLite's sort costs.
+        "SELECT m.user_id FROM json_each(?) j CROSS JOIN cohort_members m ON m.cohort_id = j.value",
         [ScopeSQL.jsonArray(ids)]
       )
       .compactMap { $0[0].string }
@@ -198,12 +199,12 @@ extension Academy {
         [now]
       ).int ?? 0
     }
-    return catalog.modules.map { m in
+    return catalog.modules.enumerated().map { j, m in
       var f = Funnel(
         module: m.slug, invited: rows.count + pending, started: 0, lessonsRead: 0, passed: 0,
         certified: 0)
-      for r in rows {
-        guard let x = r.facts[m.slug] else { continue }
+      for r in rows where r.facts.slugs.count > j && r.facts.slugs[j] == m.slug {
+        let x = r.facts.values[j]
         if x.started { f.started += 1 }
         if x.lessonsRead >= m.lessons.count && !m.lessons.isEmpty { f.lessonsRead += 1 }
         if x.passed { f.passed += 1 }
@@ -220,12 +221,12 @@ extension Academy {
 
   /// The same from report rows already loaded (the dashboard has them).
   public func knowledgeGain(rows: [LearnerReportRow]) -> [KnowledgeGain] {
-    catalog.modules.map { m in
+    catalog.modules.enumerated().map { j, m in
       var preSum = 0.0
       var postSum = 0.0
       var g = KnowledgeGain(module: m.slug, preMean: nil, preCount: 0, postMean: nil, postCount: 0)
-      for r in rows {
-        guard let f = r.facts[m.slug] else { continue }
+      for r in rows where r.facts.slugs.count > j && r.facts.slugs[j] == m.slug {
+        let f = r.facts.values[j]
         preSum += f.preScoreSum
         postSum += f.postScoreSum
         g.preCount += f.preSubmitted
@@ -243,16 +244,18 @@ extension Academy {
     let end = (now / week + 1) * week
     let start = end - Int64(weeks) * week
     let sql = scope.sql
-    let rows = try database.read { c in
-      return try c.query(
-        """
-        SELECT (submitted_at - ?) / ? AS w, user_id FROM attempts
-        WHERE passed = 1 AND submitted_at >= ? AND \(sql.filter("+user_id"))
-        """, [start, week, start] + sql.params)
-    }
     var counts = [Int](repeating: 0, count: weeks)
-    for r in rows where sql.admits(r[1].string ?? "") {
-      if let w = r[0].int, w >= 0, w < weeks { counts[w] += 1 }
+    try database.read { c in
+      try c.forEach(
+        """
+        SELECT (submitted_at - ?) / ?, user_id FROM attempts
+        WHERE passed = 1 AND submitted_at >= ? AND \(sql.filter("+user_id"))
+        """, [start, week, start] + sql.params
+      ) { r in
+        guard let w = r.int(0), w >= 0, w < weeks else { return }
+        if sql.keep != nil, !sql.admits(r.string(1) ?? "") { return }
+        counts[w] += 1
+      }
     }
     return counts.enumerated().map { (start + Int64($0.offset) * week, $0.element) }
   }

@@ -39,11 +39,16 @@ extension Academy {
           WHERE s.token_hash = ? AND s.expires_at > ? AND u.erased_at IS NULL
           """, [SecretToken.hash(token), now])
       else { return nil }
-      return (Session(user: User(row: row), expiresAt: Int64(row.int("expires_at") ?? 0)), row["last_seen_at"].int.map(Int64.init))
+      return (
+        Session(user: User(row: row), expiresAt: Int64(row.int("expires_at") ?? 0)),
+        row["last_seen_at"].int.map(Int64.init)
+      )
     }
     guard let (session, lastSeen) = found else { return nil }
     if lastSeen.map({ now - $0 >= 86_400 }) ?? true {
-      try database.write { try $0.execute("UPDATE users SET last_seen_at = ? WHERE id = ?", [now, session.user.id]) }
+      try database.write {
+        try $0.execute("UPDATE users SET last_seen_at = ? WHERE id = ?", [now, session.user.id])
+      }
     }
     return session
   }

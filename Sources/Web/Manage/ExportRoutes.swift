@@ -19,7 +19,8 @@ enum ExportRoutes {
       "learner_id", "name", "module", "status", "lessons_read", "lessons", "best_score",
       "certificate_expires",
     ])
-    for r in MatrixTable.sorted(rows, by: "name", descending: false) {
+    for i in MatrixTable.order(rows, by: "name", descending: false) {
+      let r = rows[i]
       for (j, m) in modules.enumerated() {
         let f = r.facts.values[j]
         csv.cell(r.id)

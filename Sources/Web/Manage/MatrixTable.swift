@@ -10,10 +10,10 @@ enum MatrixTable {
     let modules = app.academy.catalog.modules
     let sort = ctx.query("sort") ?? "name"
     let desc = ctx.query("dir") == "desc"
-    let sorted = self.sorted(rows, by: sort, descending: desc)
+    let sorted = order(rows, by: sort, descending: desc)
     let pages = max(1, (sorted.count + pageSize - 1) / pageSize)
     let page = min(max(1, Int(ctx.query("page") ?? "1") ?? 1), pages)
-    let slice = sorted.dropFirst((page - 1) * pageSize).prefix(pageSize)
+    let slice = sorted.dropFirst((page - 1) * pageSize).prefix(pageSize).map { rows[$0] }
     let cohort = ManageRoutes.cohortQuery(ctx, prefix: "&")
 
     func header(_ key: String, _ title: String) -> HTML {
@@ -53,19 +53,19 @@ enum MatrixTable {
       """
   }
 
-  static func sorted(_ rows: [LearnerReportRow], by key: String, descending: Bool)
-    -> [LearnerReportRow]
-  {
-    // Keys computed once per row, and indices sorted rather than the (large) rows.
-    let ranks = rows.map { key == "name" ? 0 : ($0.statuses[key]?.rank ?? 9) }
+  /// Positions of `rows` in display order: keys computed once per row, and indices sorted
+  /// rather than the (large) rows.
+  static func order(_ rows: [LearnerReportRow], by key: String, descending: Bool) -> [Int] {
+    let column = rows.first?.statuses.slugs.firstIndex(of: key)
+    let ranks = rows.map { r in column.map { r.statuses.values[$0].rank } ?? (key == "name" ? 0 : 9)
+    }
     let names = rows.map { $0.name.lowercased() }
     let order = rows.indices.sorted { a, b in
       if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
       if names[a] != names[b] { return names[a] < names[b] }
       return rows[a].id < rows[b].id
     }
-    let out = order.map { rows[$0] }
-    return descending ? out.reversed() : out
+    return descending ? order.reversed() : order
   }
 
   static func badge(_ s: MatrixStatus, _ ctx: Context) -> HTML {
