@@ -55,36 +55,22 @@ extension Academy {
   public func forEachAttempt(scope: ReportScope, _ body: (AttemptRecord) throws -> Void) throws {
     let sql = scope.sql
     try database.read { c in
-      let names = try learnerNames(c, sql)
+      let learners = try ScopeLearners(c, sql)
       try c.forEach(
         """
         SELECT id, user_id, module, kind, locale, started_at, submitted_at, score, passed
         FROM attempts \(sql.usersWhere == nil ? "WHERE user_id IN (\(sql.sql))" : "") ORDER BY rowid
         """, sql.usersWhere == nil ? sql.params : []
       ) { r in
-        guard let user = r.string(1), let name = names[user] else { return }
+        guard let u = r.withText(1, { $0.flatMap(learners.index.position) }) else { return }
         try body(
           AttemptRecord(
-            id: r.string(0) ?? "", userID: user, name: name, module: r.string(2) ?? "",
-            kind: r.string(3) ?? "", locale: r.string(4) ?? "", startedAt: r.int64(5) ?? 0,
-            submittedAt: r.int64(6), score: r.double(7), passed: r.int(8).map { $0 == 1 }))
+            id: r.string(0) ?? "", userID: learners.ids[u], name: learners.names[u],
+            module: r.string(2) ?? "", kind: r.string(3) ?? "", locale: r.string(4) ?? "",
+            startedAt: r.int64(5) ?? 0, submittedAt: r.int64(6), score: r.double(7),
+            passed: r.int(8).map { $0 == 1 }))
       }
     }
-  }
-
-  /// The learners in scope and their names. Exports look names up here rather than join
-  /// `users` for each of 100,000 rows, and a broad scope then reads its tables unfiltered:
-  /// a row whose learner is not here is skipped.
-  func learnerNames(_ c: Connection, _ sql: ScopeSQL) throws -> [String: String] {
-    var names: [String: String] = [:]
-    try c.forEach(
-      "SELECT id, display_name FROM users WHERE " + (sql.usersWhere ?? "id IN (\(sql.sql))"),
-      sql.usersWhere == nil ? sql.params : []
-    ) { r in
-      guard let id = r.string(0), sql.admits(id) else { return }
-      names[id] = r.string(1) ?? ""
-    }
-    return names
   }
 
   public func certificateRecords(scope: ReportScope) throws -> [CertificateRecord] {
@@ -176,5 +162,30 @@ extension Academy {
           subject: $0[4].string, detail: $0[5].string)
       }
     }
+  }
+}
+
+/// The learners in scope and their names. Exports look names up here rather than join
+/// `users` for each of 100,000 rows, and a broad scope then reads its tables unfiltered:
+/// a row whose learner is not here is skipped.
+struct ScopeLearners {
+  var ids: [String] = []
+  var names: [String] = []
+  let index: IDIndex
+
+  init(_ c: Connection, _ sql: ScopeSQL) throws {
+    var ids: [String] = []
+    var names: [String] = []
+    try c.forEach(
+      "SELECT id, display_name FROM users WHERE " + (sql.usersWhere ?? "id IN (\(sql.sql))"),
+      sql.usersWhere == nil ? sql.params : []
+    ) { r in
+      guard let id = r.string(0), sql.admits(id) else { return }
+      ids.append(id)
+      names.append(r.string(1) ?? "")
+    }
+    self.ids = ids
+    self.names = names
+    index = IDIndex(ids)
   }
 }

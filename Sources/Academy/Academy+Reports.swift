@@ -116,7 +116,9 @@ extension Academy {
           + (sql.usersWhere == nil ? " WHERE \(sql.filter("user_id"))" : ""),
         sql.usersWhere == nil ? sql.params : []
       ) { r in
-        guard let u = r.string(0).flatMap(table.position), let k = r.string(1) else { return }
+        guard let u = r.withText(0, { $0.flatMap(table.position) }), let k = r.string(1) else {
+          return
+        }
         people[u].cohortIDs.append(k)
       }
       try table.load(c, scope: sql)

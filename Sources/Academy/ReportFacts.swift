@@ -108,18 +108,17 @@ struct LearnerFacts {
 struct FactsTable {
   private(set) var slugs: [String]
   private var slugBytes: [[UInt8]]
-  private var index: [String: Int]
+  private let index: IDIndex
   private var rows: [[ModuleFacts]]
 
   init(userIDs: [String], slugs: [String]) {
     self.slugs = slugs
     slugBytes = slugs.map { Array($0.utf8) }
-    index = Dictionary(minimumCapacity: userIDs.count)
-    for (i, id) in userIDs.enumerated() { index[id] = i }
+    index = IDIndex(userIDs)
     rows = Array(repeating: [], count: userIDs.count)
   }
 
-  func position(of userID: String) -> Int? { index[userID] }
+  func position(of userID: UnsafeBufferPointer<UInt8>) -> Int? { index.position(of: userID) }
 
   func facts(of learner: Int) -> PerModule<ModuleFacts> {
     var values = rows[learner]
@@ -157,7 +156,7 @@ struct FactsTable {
         guard let id else { return nil }
         if !Bytes.equal(lastID, id) {
           lastID = Array(id)
-          lastIndex = index[String(decoding: id, as: UTF8.self)]
+          lastIndex = index.position(of: id)
         }
         return lastIndex
       }
