@@ -186,17 +186,18 @@ struct FactsTable {
     ) { r in
       guard let (u, m) = slot(r) else { return }
       var f = ModuleFacts()
-      f.lessonsOpened = r.int(2) ?? 0
-      f.lessonsRead = r.int(3) ?? 0
-      f.attemptsStarted = r.int(4) ?? 0
-      f.preSubmitted = r.int(5) ?? 0
+      // NOT NULL columns (see the table) read without a type check.
+      f.lessonsOpened = r.integer(2)
+      f.lessonsRead = r.integer(3)
+      f.attemptsStarted = r.integer(4)
+      f.preSubmitted = r.integer(5)
       f.preTaken = f.preSubmitted > 0
       f.bestScore = r.double(6)
-      f.passed = r.int(7) == 1
+      f.passed = r.integer(7) == 1
       f.lastRefresherPass = r.int64(8)
-      f.preScoreSum = r.double(9) ?? 0
-      f.postSubmitted = r.int(10) ?? 0
-      f.postScoreSum = r.double(11) ?? 0
+      f.preScoreSum = r.real(9)
+      f.postSubmitted = r.integer(10)
+      f.postScoreSum = r.real(11)
       // The certificate is read after, into the same facts.
       rows[u][m] = f
     }

@@ -12,6 +12,12 @@ public struct Cursor: ~Copyable {
     isNull(i) ? nil : Int(sqlite3_column_int64(stmt, i))
   }
 
+  /// A NOT NULL integer column, read in one call (NULL reads as 0, as SQLite converts it).
+  public func integer(_ i: Int32) -> Int { Int(sqlite3_column_int64(stmt, i)) }
+
+  /// A NOT NULL real column, read in one call (NULL reads as 0).
+  public func real(_ i: Int32) -> Double { sqlite3_column_double(stmt, i) }
+
   public func int64(_ i: Int32) -> Int64? {
     isNull(i) ? nil : sqlite3_column_int64(stmt, i)
   }

@@ -104,6 +104,13 @@ let notes = [
     }
   }
   #expect(seen == ["2 nil nil nil true", "3 1.5  0 false"])
+  var plain: [String] = []
+  try db.read { c in
+    try c.forEach("SELECT i, r FROM t ORDER BY i") {
+      plain.append("\($0.integer(0)) \($0.real(1))")
+    }
+  }
+  #expect(plain == ["1 0.5", "2 0.0", "3 1.5"])
 }
 
 @Test func cursorErrorsKeepTheStatementReusable() throws {
