@@ -13,13 +13,13 @@ import Testing
     #expect(CSV.cell("a=b") == "a=b")
   }
 
-  @Test func cellsAreQuotedAsRFC4180Says() {
+  @Test func cellsAreQuotedAsRFC4180Says() throws {
     #expect(CSV.cell("plain") == "plain")
     #expect(CSV.cell("a,b") == "\"a,b\"")
     #expect(CSV.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
     #expect(CSV.cell("two\nlines") == "\"two\nlines\"")
     #expect(CSV.cell("Amina Ndiaye é") == "Amina Ndiaye é")
-    #expect(CSV.document(header: ["a", "b"], rows: [["1", "x,y"]]) == "a,b\r\n1,\"x,y\"\r\n")
+    #expect(try CSV.document(header: ["a", "b"], rows: [["1", "x,y"]]) == "a,b\r\n1,\"x,y\"\r\n")
   }
 
   @Test func datesAreISOInUTC() {

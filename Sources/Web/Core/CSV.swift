@@ -9,21 +9,46 @@ import HTTPServer
 struct CSV {
   private(set) var bytes: [UInt8] = []
   private var atLineStart = true
+  /// Where a streamed download's rows go, 64 KB at a time (nil: kept whole in `bytes`).
+  private let output: ResponseWriter?
+  static let flushSize = 1 << 16
 
-  init(header: [String]) {
-    bytes.reserveCapacity(1 << 16)
-    row(header)
+  init(header: [String], output: ResponseWriter? = nil) {
+    self.output = output
+    bytes.reserveCapacity(CSV.flushSize + 1024)
+    for c in header { cell(c) }
+    bytes.append(contentsOf: [13, 10])
+    atLineStart = true
   }
 
-  mutating func row(_ cells: [String]) {
+  mutating func row(_ cells: [String]) throws {
     for c in cells { cell(c) }
-    endRow()
+    try endRow()
   }
 
-  mutating func endRow() {
+  /// Ends the line; a streamed download hands over what it holds once 64 KB are gathered
+  /// (throwing, to stop the export, when the client has gone).
+  mutating func endRow() throws {
     bytes.append(13)
     bytes.append(10)
     atLineStart = true
+    if let output, bytes.count >= CSV.flushSize {
+      try output.write(bytes)
+      bytes.removeAll(keepingCapacity: true)
+    }
+  }
+
+  /// A CSV download sent while it is written: the first rows leave at once, and an export
+  /// of 100,000 rows never sits whole in memory. `write` runs on the stream's own thread
+  /// after the response has started, so checks that may refuse it belong before.
+  static func download(
+    filename: String, header: [String], _ write: @escaping @Sendable (inout CSV) throws -> Void
+  ) -> HTTPResponse {
+    HTTPResponse(headers: headers(filename: filename)) { out in
+      var csv = CSV(header: header, output: out)
+      try write(&csv)
+      try out.write(csv.bytes)
+    }
   }
 
   mutating func cell(_ value: String) {
@@ -101,17 +126,21 @@ struct CSV {
     return String(decoding: out, as: UTF8.self)
   }
 
-  static func document(header: [String], rows: [[String]]) -> String {
+  static func document(header: [String], rows: [[String]]) throws -> String {
     var csv = CSV(header: header)
-    for r in rows { csv.row(r) }
+    for r in rows { try csv.row(r) }
     return String(decoding: csv.bytes, as: UTF8.self)
   }
 
   func response(filename: String) -> HTTPResponse {
-    var r = HTTPResponse(status: 200, body: bytes)
-    r.headers.set("Content-Type", "text/csv; charset=utf-8; header=present")
-    r.headers.set("Content-Disposition", "attachment; filename=\"\(filename)\"")
-    r.headers.set("Cache-Control", "no-store")
-    return r
+    HTTPResponse(status: 200, headers: CSV.headers(filename: filename), body: bytes)
+  }
+
+  static func headers(filename: String) -> HTTPHeaders {
+    HTTPHeaders([
+      ("Content-Type", "text/csv; charset=utf-8; header=present"),
+      ("Content-Disposition", "attachment; filename=\"\(filename)\""),
+      ("Cache-Control", "no-store"),
+    ])
   }
 }

@@ -24,7 +24,7 @@ enum AuditPage {
     var csv = CSV(header: ["at", "actor_id", "actor_name", "action", "subject", "detail"])
     for e in entries {
       csv.instant(e.at)
-      csv.row([e.actorID ?? "", e.actorName ?? "", e.action, e.subject ?? "", e.detail ?? ""])
+      try csv.row([e.actorID ?? "", e.actorName ?? "", e.action, e.subject ?? "", e.detail ?? ""])
     }
     return csv.response(filename: "audit.csv")
   }

@@ -15,76 +15,81 @@ enum ExportRoutes {
     try audit(app, ctx, "progress")
     let rows = try app.academy.learnerReport(scope: try ManageRoutes.scope(app, ctx))
     let modules = app.academy.catalog.modules
-    var csv = CSV(header: [
+    let header = [
       "learner_id", "name", "module", "status", "lessons_read", "lessons", "best_score",
       "certificate_expires",
-    ])
-    for i in MatrixTable.order(rows, by: "name", descending: false) {
-      let r = rows[i]
-      for (j, m) in modules.enumerated() {
-        let f = r.facts.values[j]
-        csv.cell(r.id)
-        csv.cell(r.erased ? "" : r.name)
-        csv.cell(m.slug)
-        csv.cell(r.statuses.values[j].rawValue)
-        csv.cell(f.lessonsRead)
-        csv.cell(m.lessons.count)
-        csv.number(f.bestScore)
-        csv.day(f.hasCertificate ? f.certificateExpiresAt : nil)
-        csv.endRow()
+    ]
+    return CSV.download(filename: "progress.csv", header: header) { csv in
+      for i in MatrixTable.order(rows, by: "name", descending: false) {
+        let r = rows[i]
+        for (j, m) in modules.enumerated() {
+          let f = r.facts.values[j]
+          csv.cell(r.id)
+          csv.cell(r.erased ? "" : r.name)
+          csv.cell(m.slug)
+          csv.cell(r.statuses.values[j].rawValue)
+          csv.cell(f.lessonsRead)
+          csv.cell(m.lessons.count)
+          csv.number(f.bestScore)
+          csv.day(f.hasCertificate ? f.certificateExpiresAt : nil)
+          try csv.endRow()
+        }
       }
     }
-    return csv.response(filename: "progress.csv")
   }
 
   static func attempts(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try audit(app, ctx, "attempts")
-    var csv = CSV(header: [
+    let scope = try ManageRoutes.scope(app, ctx)
+    let academy = app.academy
+    let header = [
       "attempt_id", "learner_id", "name", "module", "kind", "language", "started", "submitted",
       "score", "passed",
-    ])
-    try app.academy.forEachAttempt(scope: try ManageRoutes.scope(app, ctx)) { a in
-      csv.cell(a.id)
-      csv.cell(a.userID)
-      csv.cell(a.name)
-      csv.cell(a.module)
-      csv.cell(a.kind)
-      csv.cell(a.locale)
-      csv.instant(a.startedAt)
-      csv.instant(a.submittedAt)
-      csv.number(a.score)
-      csv.cell(a.passed.map { $0 ? "yes" : "no" } ?? "")
-      csv.endRow()
+    ]
+    return CSV.download(filename: "attempts.csv", header: header) { csv in
+      try academy.forEachAttempt(scope: scope) { a in
+        csv.cell(a.id)
+        csv.cell(a.userID)
+        csv.cell(a.name)
+        csv.cell(a.module)
+        csv.cell(a.kind)
+        csv.cell(a.locale)
+        csv.instant(a.startedAt)
+        csv.instant(a.submittedAt)
+        csv.number(a.score)
+        csv.cell(a.passed.map { $0 ? "yes" : "no" } ?? "")
+        try csv.endRow()
+      }
     }
-    return csv.response(filename: "attempts.csv")
   }
 
   static func certificates(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try audit(app, ctx, "certificates")
     let records = try app.academy.certificateRecords(scope: try ManageRoutes.scope(app, ctx))
     let now = app.academy.now
-    var csv = CSV(header: [
+    let header = [
       "code", "learner_id", "name", "module", "issued", "expires", "status", "revoked_reason",
-    ])
-    for c in records {
-      csv.cell(c.code)
-      csv.cell(c.userID)
-      csv.cell(c.revokedReason == "erased" ? "" : c.name)
-      csv.cell(c.module)
-      csv.day(c.issuedAt)
-      csv.day(c.expiresAt)
-      csv.cell(c.revokedAt != nil ? "revoked" : (c.expiresAt <= now ? "expired" : "valid"))
-      csv.cell(c.revokedReason ?? "")
-      csv.endRow()
+    ]
+    return CSV.download(filename: "certificates.csv", header: header) { csv in
+      for c in records {
+        csv.cell(c.code)
+        csv.cell(c.userID)
+        csv.cell(c.revokedReason == "erased" ? "" : c.name)
+        csv.cell(c.module)
+        csv.day(c.issuedAt)
+        csv.day(c.expiresAt)
+        csv.cell(c.revokedAt != nil ? "revoked" : (c.expiresAt <= now ? "expired" : "valid"))
+        csv.cell(c.revokedReason ?? "")
+        try csv.endRow()
+      }
     }
-    return csv.response(filename: "certificates.csv")
   }
 
   static func groups(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try audit(app, ctx, "groups")
     let rows = try app.academy.learnerReport(scope: try ManageRoutes.scope(app, ctx))
     var csv = CSV(header: ["dimension", "group", "learners", "started", "passed", "certified"])
-    for r in GroupsSection.csvRows(ctx, rows: rows, now: app.academy.now) { csv.row(r) }
+    for r in GroupsSection.csvRows(ctx, rows: rows, now: app.academy.now) { try csv.row(r) }
     return csv.response(filename: "groups.csv")
   }
 

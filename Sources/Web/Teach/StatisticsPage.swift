@@ -124,18 +124,18 @@ enum StatisticsPage {
       let wrong = q.wrongAnswers.map {
         "\($0.answer.isEmpty ? "(no answer)" : $0.answer): \($0.count)"
       }.joined(separator: "; ")
-      csv.row([
+      try csv.row([
         q.id, q.type, String(q.attempts), decimal(q.facility), decimal(q.discrimination),
         q.flags.map(\.rawValue).sorted().joined(separator: " "), wrong,
       ])
     }
-    csv.endRow()
+    try csv.endRow()
     var p = a.prePost
     if p.learners < minimumGroup {
       p = PrePostComparison(learners: 0, preMean: nil, postMean: nil, gain: nil)
     }
-    csv.row(["pre_post_learners", "pre_mean", "post_mean", "gain"])
-    csv.row([String(p.learners), decimal(p.preMean), decimal(p.postMean), decimal(p.gain)])
+    try csv.row(["pre_post_learners", "pre_mean", "post_mean", "gain"])
+    try csv.row([String(p.learners), decimal(p.preMean), decimal(p.postMean), decimal(p.gain)])
     return csv.response(filename: "\(m)-statistics.csv")
   }
 }
