@@ -13,18 +13,7 @@ public enum Token {
   }
 }
 
-/// Bytes from `SystemRandomNumberGenerator` (getrandom(2) on Linux), eight at a time.
+/// Bytes from the kernel's cryptographic generator (see `RandomPool`).
 func randomBytes(count: Int) -> [UInt8] {
-  precondition(count >= 0, "a negative number of random bytes")
-  var generator = SystemRandomNumberGenerator()
-  var out: [UInt8] = []
-  out.reserveCapacity(count + 7)
-  while out.count < count {
-    let word = generator.next()
-    for shift in stride(from: 0, to: 64, by: 8) {
-      out.append(UInt8(truncatingIfNeeded: word &>> UInt64(shift)))
-    }
-  }
-  out.removeLast(out.count - count)
-  return out
+  RandomPool.bytes(count: count)
 }

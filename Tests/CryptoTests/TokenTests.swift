@@ -19,6 +19,16 @@ import Testing
     #expect(tokens.count == 200)
   }
 
+  @Test func tokensAcrossManyPoolRefillsNeverRepeatAndAreFair() {
+    // 2,000 tokens of 32 bytes draw the 4 KB pool empty about sixteen times.
+    let tokens = (0..<2_000).map { _ in randomBytes(count: 32) }
+    #expect(Set(tokens).count == tokens.count)
+    let ones = tokens.joined().reduce(0) { $0 + $1.nonzeroBitCount }
+    #expect((252_000...260_000).contains(ones))  // 512,000 bits, about half set
+    #expect(randomBytes(count: 0).isEmpty)
+    #expect(randomBytes(count: 1).count == 1)
+  }
+
   @Test func randomBytesAreNotConstant() {
     // 4,096 bytes with every bit stuck would show here; a fair source sets about half.
     let ones = randomBytes(count: 4096).reduce(0) { $0 + $1.nonzeroBitCount }
