@@ -20,6 +20,7 @@ enum ServeCommand {
                           (env RELAIS_PUBLIC_URL); https makes cookies Secure
       --issuer-name NAME  the organisation named on certificates and badges (default Relais)
       --issuer-email ADDR its contact address in the Open Badges issuer profile
+      --loops N           event loop threads (default: one per core)
       --no-watch          don't reload content when files change
       --quiet             no access log
     """
@@ -31,7 +32,7 @@ enum ServeCommand {
     }
     do {
       let o = try Options.parse(
-        args, valued: ["issuer-name", "issuer-email"], flags: ["no-watch", "quiet"])
+        args, valued: ["issuer-name", "issuer-email", "loops"], flags: ["no-watch", "quiet"])
       return try serve(o, watch: o.extra["no-watch"] == nil, quiet: o.extra["quiet"] != nil)
     } catch {
       return CLI.fail("serve: \(error)")
@@ -72,6 +73,12 @@ enum ServeCommand {
     config.host = o.host
     config.port = o.port
     config.defaultHeaders = App.defaultHeaders
+    if let loops = o.extra["loops"] {
+      guard let n = Int(loops), (1...256).contains(n) else {
+        throw CLIError("--loops takes a number from 1 to 256")
+      }
+      config.eventLoopCount = n
+    }
     if !quiet {
       config.accessLog = { e in
         // One write per line: lines from both event loops never interleave or wait in a buffer.

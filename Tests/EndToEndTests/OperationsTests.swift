@@ -1,7 +1,18 @@
+import Foundation
 import Testing
 
 /// What operators rely on: health and metrics endpoints.
 @Suite(.serialized) struct OperationsTests {
+  @Test func serveRefusesABadLoopCount() throws {
+    let data = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "relais-loops-\(UUID())")
+    for bad in ["0", "lots", "999"] {
+      let r = try ServerProcess.run(["serve", "--loops", bad, "--port", "0", "--data", data.path])
+      #expect(r.status != 0)
+      #expect(r.output.contains("--loops takes a number from 1 to 256"))
+    }
+  }
+
   @Test func healthzAnswersOK() throws {
     let server = try TestServer()
     defer { server.stop() }
