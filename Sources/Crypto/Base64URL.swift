@@ -10,16 +10,23 @@ public enum Base64URL {
     var i = 0
     while i + 3 <= bytes.count {
       let n = UInt32(bytes[i]) &<< 16 | UInt32(bytes[i + 1]) &<< 8 | UInt32(bytes[i + 2])
-      out += [symbol(n &>> 18), symbol(n &>> 12), symbol(n &>> 6), symbol(n)]
+      // One byte at a time: an array literal here cost an allocation per three bytes.
+      out.append(symbol(n &>> 18))
+      out.append(symbol(n &>> 12))
+      out.append(symbol(n &>> 6))
+      out.append(symbol(n))
       i += 3
     }
     switch bytes.count - i {
     case 1:
       let n = UInt32(bytes[i]) &<< 16
-      out += [symbol(n &>> 18), symbol(n &>> 12)]
+      out.append(symbol(n &>> 18))
+      out.append(symbol(n &>> 12))
     case 2:
       let n = UInt32(bytes[i]) &<< 16 | UInt32(bytes[i + 1]) &<< 8
-      out += [symbol(n &>> 18), symbol(n &>> 12), symbol(n &>> 6)]
+      out.append(symbol(n &>> 18))
+      out.append(symbol(n &>> 12))
+      out.append(symbol(n &>> 6))
     default: break
     }
     return String(decoding: out, as: UTF8.self)

@@ -27,7 +27,8 @@ public final class HTTPServer: Sendable {
     self.router = router
     self.loopCount =
       configuration.eventLoopCount > 0
-      ? configuration.eventLoopCount : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+      ? configuration.eventLoopCount
+      : ServerConfiguration.defaultLoopCount(cores: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     self.shared = ServerShared(
       responder: Responder(
         router: router, configuration: configuration,

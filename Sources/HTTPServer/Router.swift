@@ -63,7 +63,7 @@ public struct Router: Sendable {
   /// Matches a decoded path against patterns split once, at `add`, so a request costs one
   /// split of its path and no allocation per route tried.
   public func match(method: String, path: String) -> Match {
-    let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+    let segments = Router.segments(path)
     var allow: [String] = []
     var best: (index: Int, score: Int)?
     let keyed = byFirstSegment[segments.first.map(String.init) ?? ""] ?? []
@@ -87,6 +87,26 @@ public struct Router: Sendable {
     }
     if !allow.isEmpty { return .methodNotAllowed(allow: Array(Set(allow)).sorted()) }
     return .notFound
+  }
+}
+
+extension Router {
+  /// The path's non-empty segments between `/`, found on bytes: splitting a String by
+  /// Character walks grapheme clusters, a tenth of the time of a cached page's request.
+  static func segments(_ path: String) -> [Substring] {
+    var out: [Substring] = []
+    let utf8 = path.utf8
+    var start = utf8.startIndex
+    var i = start
+    while i != utf8.endIndex {
+      if utf8[i] == UInt8(ascii: "/") {
+        if start != i { out.append(Substring(utf8[start..<i])) }
+        start = utf8.index(after: i)
+      }
+      i = utf8.index(after: i)
+    }
+    if start != utf8.endIndex { out.append(Substring(utf8[start...])) }
+    return out
   }
 }
 
@@ -119,7 +139,9 @@ struct CompiledPattern: Sendable {
         guard i < path.count else { return nil }
       case .literal(let text):
         // Bytes, not Unicode canonical equivalence: a path names what it spells.
-        guard i < path.count, path[i].utf8.elementsEqual(text.utf8) else { return nil }
+        guard i < path.count, path[i].utf8.count == text.utf8.count,
+          path[i].utf8.elementsEqual(text.utf8)
+        else { return nil }
         score += 2
       }
       i += 1

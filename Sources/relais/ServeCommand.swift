@@ -20,7 +20,7 @@ enum ServeCommand {
                           (env RELAIS_PUBLIC_URL); https makes cookies Secure
       --issuer-name NAME  the organisation named on certificates and badges (default Relais)
       --issuer-email ADDR its contact address in the Open Badges issuer profile
-      --loops N           event loop threads (default: one per core)
+      --loops N           event loop threads (default: one per core but one, at least one)
       --no-watch          don't reload content when files change
       --quiet             no access log
     """

@@ -12,6 +12,23 @@ import Testing
     return r
   }
 
+  @Test func pathsSplitOnSlashBytesEvenBeforeACombiningMark() {
+    #expect(Router.segments("/") == [])
+    #expect(Router.segments("//a//b/") == ["a", "b"])
+    #expect(Router.segments("a/b") == ["a", "b"])
+    // As Characters, "/\u{301}" is one cluster and would not split there.
+    #expect(Router.segments("/modules/\u{301}x") == ["modules", "\u{301}x"])
+    if case .found(_, let p) = Self.router().match(method: "GET", path: "/modules/\u{301}x") {
+      #expect(p == ["m": "\u{301}x"])
+    } else {
+      Issue.record("a parameter starting with a combining mark should match")
+    }
+    // Same bytes, not canonical equivalence: "ne\u{301}w" is not the literal "new".
+    if case .found(let route, _) = Self.router().match(method: "GET", path: "/modules/ne\u{301}w") {
+      #expect(route.pattern == "/modules/:m")
+    }
+  }
+
   @Test func literalSegmentsWinOverParameters() {
     guard
       case .found(let route, let params) = Self.router().match(method: "GET", path: "/modules/new")
