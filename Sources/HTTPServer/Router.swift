@@ -64,29 +64,31 @@ public struct Router: Sendable {
   /// split of its path and no allocation per route tried.
   public func match(method: String, path: String) -> Match {
     let segments = Router.segments(path)
-    var allow: [String] = []
     var best: (index: Int, score: Int)?
     let keyed = byFirstSegment[segments.first.map(String.init) ?? ""] ?? []
     for i in 0..<(keyed.count + anyFirst.count) {
       let index = i < keyed.count ? keyed[i] : anyFirst[i - keyed.count]
       let route = routes[index]
-      guard let score = compiled[index].score(segments) else { continue }
-      let m = route.method == "GET" && method == "HEAD" ? "HEAD" : route.method
-      if m == method {
-        // Higher score wins; on a tie, the route added first.
-        if best == nil || score > best!.score || (score == best!.score && index < best!.index) {
-          best = (index, score)
-        }
-      } else {
-        allow.append(route.method)
-        if route.method == "GET" { allow.append("HEAD") }
+      guard route.method == method || (method == "HEAD" && route.method == "GET"),
+        let score = compiled[index].score(segments)
+      else { continue }
+      // Higher score wins; on a tie, the route added first.
+      if best == nil || score > best!.score || (score == best!.score && index < best!.index) {
+        best = (index, score)
       }
     }
     if let best {
       return .found(routes[best.index], parameters: compiled[best.index].parameters(segments))
     }
-    if !allow.isEmpty { return .methodNotAllowed(allow: Array(Set(allow)).sorted()) }
-    return .notFound
+    // Only now, for a 405 or 404: the methods the path has.
+    var allow: Set<String> = []
+    for i in 0..<(keyed.count + anyFirst.count) {
+      let index = i < keyed.count ? keyed[i] : anyFirst[i - keyed.count]
+      guard compiled[index].score(segments) != nil else { continue }
+      allow.insert(routes[index].method)
+      if routes[index].method == "GET" { allow.insert("HEAD") }
+    }
+    return allow.isEmpty ? .notFound : .methodNotAllowed(allow: allow.sorted())
   }
 }
 

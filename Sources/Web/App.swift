@@ -160,7 +160,8 @@ public final class App: Sendable {
     let token = ctx.csrfToken
     if let hit = pageCache.get(key, version: version) {
       var r = HTTPResponse(
-        status: 200, contentType: hit.contentType, body: hit.parts.joined(separator: token))
+        status: 200, headers: HTTPHeaders([("Content-Type", hit.contentType)]),
+        body: hit.body(token: token))
       r.headers.set("Cache-Control", "no-store")
       return r
     }
@@ -168,11 +169,13 @@ public final class App: Sendable {
     var response = try route.handler(&ctx)
     ctx.csrfToken = token
     let body = String(decoding: response.body, as: UTF8.self)
-    let parts = body.components(separatedBy: PageCache.placeholder)
-    if response.status == 200, let type = response.headers["Content-Type"] {
-      pageCache.put(key, version: version, PageCache.Entry(parts: parts, contentType: type))
+    let entry = PageCache.Entry(
+      parts: body.components(separatedBy: PageCache.placeholder).map { Array($0.utf8) },
+      contentType: response.headers["Content-Type"] ?? "")
+    if response.status == 200, response.headers["Content-Type"] != nil {
+      pageCache.put(key, version: version, entry)
     }
-    response.body = Array(parts.joined(separator: token).utf8)
+    response.body = entry.body(token: token)
     return response
   }
 

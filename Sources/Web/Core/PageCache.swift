@@ -9,8 +9,21 @@ final class PageCache: Sendable {
   private let limit = 4096
 
   struct Entry: Sendable {
-    var parts: [String]
+    /// The page's bytes between placeholders.
+    var parts: [[UInt8]]
     var contentType: String
+
+    /// The page with `token` in each gap, built straight into bytes (served thousands of
+    /// times a second: no String joined and then copied out).
+    func body(token: String) -> [UInt8] {
+      var out: [UInt8] = []
+      out.reserveCapacity(parts.reduce(0) { $0 + $1.count } + (parts.count - 1) * token.utf8.count)
+      for (i, part) in parts.enumerated() {
+        if i > 0 { out.append(contentsOf: token.utf8) }
+        out.append(contentsOf: part)
+      }
+      return out
+    }
   }
 
   func get(_ key: String, version: String) -> Entry? {
