@@ -79,11 +79,9 @@ enum ServeCommand {
       }
       config.eventLoopCount = n
     }
-    if !quiet {
-      config.accessLog = { e in
-        // One write per line: lines from both event loops never interleave or wait in a buffer.
-        FileHandle.standardOutput.write(Data((App.accessLogLine(e) + "\n").utf8))
-      }
+    let log = quiet ? nil : LogBuffer()
+    if let log {
+      config.accessLog = { e in log.append(App.accessLogLine(e)) }
     }
     let server = HTTPServer(configuration: config, router: app.router())
     let port = try server.start()
@@ -101,10 +99,12 @@ enum ServeCommand {
 
     stop.wait()
     _ = sources
+    log?.flush()
     print("Stopping: finishing requests in flight…")
     flushOutput()
     server.shutdown()
     server.wait()
+    log?.flush()
     academy.close()
     print("Stopped.")
     return 0

@@ -36,6 +36,28 @@ import Testing
     return id
   }
 
+  @Test func accessLogLinesArriveInOrderSoonAndAllAreFlushedAtStop() throws {
+    let s = try setup(learners: 1)
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let server = try ServerProcess(
+      data: s.data, curriculum: s.curriculum, assessments: s.assessments, accessLog: true)
+    let c = Drill.client(port: server.port, token: s.tokens[0])
+    for path in ["/healthz", "/me", "/healthz?n=3"] { _ = try c.get(path) }
+    // Written in batches, but within a fraction of a second.
+    let deadline = Date().addingTimeInterval(5)
+    while server.output.components(separatedBy: "route=").count < 4 && Date() < deadline {
+      usleep(20_000)
+    }
+    let lines = server.output.split(separator: "\n").filter { $0.contains("route=") }
+    #expect(lines.map { $0.contains("path=/healthz") } == [true, false, true])
+    #expect(!server.output.contains("n=3"))  // paths without their query
+    // A request just before the stop is still logged.
+    _ = try c.get("/healthz")
+    #expect(server.stop() == 0)
+    #expect(server.output.components(separatedBy: "path=/healthz ").count == 4)
+    #expect(!server.output.contains(s.tokens[0]))
+  }
+
   @Test func backupRunsWhileTheServerKeepsServingAndRestoreBringsItBack() throws {
     let s = try setup()
     defer { try? FileManager.default.removeItem(at: s.root) }

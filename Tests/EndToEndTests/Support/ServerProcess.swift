@@ -60,17 +60,19 @@ final class ServerProcess {
   }
 
   /// Starts `relais serve` on a free port and waits for the line that gives its URL.
-  init(data: URL, curriculum: URL, assessments: URL) throws {
+  init(data: URL, curriculum: URL, assessments: URL, accessLog: Bool = false) throws {
     log = data.deletingLastPathComponent().appendingPathComponent(
       "\(data.lastPathComponent)-serve-\(UUID().uuidString.prefix(8)).log")
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let out = try FileHandle(forWritingTo: log)
     process = Process()
     process.executableURL = try Self.binary()
-    process.arguments = [
-      "serve", "--port", "0", "--data", data.path, "--curriculum", curriculum.path, "--assessments",
-      assessments.path, "--no-watch", "--quiet",
-    ]
+    process.arguments =
+      [
+        "serve", "--port", "0", "--data", data.path, "--curriculum", curriculum.path,
+        "--assessments",
+        assessments.path, "--no-watch",
+      ] + (accessLog ? [] : ["--quiet"])
     process.standardOutput = out
     process.standardError = out
     try process.run()
