@@ -22,6 +22,26 @@ import Testing
     #expect(try CSV.document(header: ["a", "b"], rows: [["1", "x,y"]]) == "a,b\r\n1,\"x,y\"\r\n")
   }
 
+  @Test func scoresAndCountsReadAsSwiftPrintsThem() throws {
+    var values: [Double] = (0...2_000).map { Double($0) / 1_999 }
+    values += [0, 1, 0.5, 0.75, 0.0005, 0.9995, 12.3456, 100, -0.25, -3, 123_456.789]
+    for d in values {
+      var csv = CSV(header: ["x"])
+      csv.number(d)
+      try csv.endRow()
+      let written = String(decoding: csv.bytes, as: UTF8.self).split(separator: "\r\n").last
+      #expect(written.map(String.init) == String((d * 1000).rounded() / 1000), "\(d)")
+    }
+    var csv = CSV(header: ["n"])
+    for n in [0, 7, 10, 99, 1_000, -42, Int.max] {
+      csv.cell(n)
+      try csv.endRow()
+    }
+    #expect(
+      String(decoding: csv.bytes, as: UTF8.self)
+        == "n\r\n0\r\n7\r\n10\r\n99\r\n1000\r\n-42\r\n\(Int.max)\r\n")
+  }
+
   @Test func datesAreISOInUTC() {
     #expect(Dates.day(0) == "1970-01-01")
     #expect(Dates.instant(1_790_000_000) == "2026-09-21T14:13:20Z")

@@ -59,14 +59,35 @@ struct CSV {
 
   mutating func cell(_ value: Int) {
     separate()
-    CSV.appendDecimal(value, to: &bytes)
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    CSV.appendDecimal(value.magnitude, to: &bytes)
   }
 
-  /// A score, rounded to three decimals; empty when there is none.
+  /// A score, rounded to three decimals and written as Swift prints it ("0.75", "1.0");
+  /// empty when there is none. Digits are written directly: exports hold 100,000 scores.
   mutating func number(_ d: Double?) {
     separate()
     guard let d else { return }
-    bytes.append(contentsOf: String((d * 1000).rounded() / 1000).utf8)
+    let thousandths = (d * 1000).rounded()
+    guard thousandths.isFinite, abs(thousandths) < 1e15 else {
+      bytes.append(contentsOf: String(thousandths / 1000).utf8)
+      return
+    }
+    let n = Int(thousandths)
+    if n < 0 { bytes.append(UInt8(ascii: "-")) }
+    CSV.appendDecimal(n.magnitude / 1000, to: &bytes)
+    bytes.append(UInt8(ascii: "."))
+    var fraction = n.magnitude % 1000
+    var width = 3
+    while width > 1 && fraction % 10 == 0 {
+      fraction /= 10
+      width -= 1
+    }
+    var divisor: UInt = width == 3 ? 100 : width == 2 ? 10 : 1
+    while divisor > 0 {
+      bytes.append(UInt8(48 + fraction / divisor % 10))
+      divisor /= 10
+    }
   }
 
   /// `YYYY-MM-DDThh:mm:ssZ`, or empty.
@@ -107,15 +128,14 @@ struct CSV {
     }
   }
 
-  private static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
-    if n < 0 { out.append(UInt8(ascii: "-")) }
-    var v = n.magnitude
-    var digits: [UInt8] = []
+  /// Digits of `n`, most significant first, with no array of them built.
+  private static func appendDecimal(_ n: UInt, to out: inout [UInt8]) {
+    var divisor: UInt = 1
+    while divisor <= n / 10 { divisor *= 10 }
     repeat {
-      digits.append(UInt8(48 + v % 10))
-      v /= 10
-    } while v > 0
-    out.append(contentsOf: digits.reversed())
+      out.append(UInt8(48 + n / divisor % 10))
+      divisor /= 10
+    } while divisor > 0
   }
 
   /// One cell as it appears in a file.

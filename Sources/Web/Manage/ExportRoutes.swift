@@ -15,6 +15,8 @@ enum ExportRoutes {
     try audit(app, ctx, "progress")
     let rows = try app.academy.learnerReport(scope: try ManageRoutes.scope(app, ctx))
     let modules = app.academy.catalog.modules
+    let slugs = modules.map(\.slug)
+    let lessons = modules.map(\.lessons.count)
     let header = [
       "learner_id", "name", "module", "status", "lessons_read", "lessons", "best_score",
       "certificate_expires",
@@ -22,14 +24,14 @@ enum ExportRoutes {
     return CSV.download(filename: "progress.csv", header: header) { csv in
       for i in MatrixTable.order(rows, by: "name", descending: false) {
         let r = rows[i]
-        for (j, m) in modules.enumerated() {
+        for j in slugs.indices {
           let f = r.facts.values[j]
           csv.cell(r.id)
           csv.cell(r.erased ? "" : r.name)
-          csv.cell(m.slug)
+          csv.cell(slugs[j])
           csv.cell(r.statuses.values[j].rawValue)
           csv.cell(f.lessonsRead)
-          csv.cell(m.lessons.count)
+          csv.cell(lessons[j])
           csv.number(f.bestScore)
           csv.day(f.hasCertificate ? f.certificateExpiresAt : nil)
           try csv.endRow()
