@@ -11,10 +11,27 @@ public struct ItemAnalysisFilter: Sendable, Equatable {
   public var from: Int64?
   /// Submitted at or before (Unix seconds, inclusive).
   public var to: Int64?
-  public init(cohortID: String? = nil, from: Int64? = nil, to: Int64? = nil) {
+  /// Only members of these cohorts, whatever else is chosen (nil: no limit): a trainer sees
+  /// the cohorts they are attached to, not the whole programme.
+  public var withinCohorts: [String]?
+
+  public init(
+    cohortID: String? = nil, from: Int64? = nil, to: Int64? = nil, withinCohorts: [String]? = nil
+  ) {
     self.cohortID = cohortID
     self.from = from
     self.to = to
+    self.withinCohorts = withinCohorts
+  }
+
+  /// The filter `viewer` may use: an admin any; anyone else only their own cohorts, and
+  /// "everyone" then means everyone in them. A cohort they are not attached to is not found.
+  public func limited(to viewer: User, visible: [String]) throws -> ItemAnalysisFilter {
+    guard viewer.role != .admin else { return self }
+    if let cohortID, !visible.contains(cohortID) { throw AcademyError.notFound }
+    var f = self
+    f.withinCohorts = visible
+    return f
   }
 }
 
@@ -101,6 +118,12 @@ extension Academy {
       if let cohort = filter.cohortID {
         conditions.append("t.user_id IN (SELECT user_id FROM cohort_members WHERE cohort_id = ?)")
         params.append(cohort)
+      }
+      if let within = filter.withinCohorts {
+        conditions.append(
+          "t.user_id IN (SELECT m.user_id FROM json_each(?) j CROSS JOIN cohort_members m ON m.cohort_id = j.value)"
+        )
+        params.append(ScopeSQL.jsonArray(within))
       }
       if let from = filter.from {
         conditions.append("t.submitted_at >= ?")

@@ -143,6 +143,37 @@ struct ItemAnalysisTests {
     #expect(early.prePost.learners == 0 && early.prePost.gain == nil)
   }
 
+  @Test func aTrainerSeesOnlyTheCohortsTheyAreAttachedTo() throws {
+    defer { f.remove() }
+    let admin = try f.academy.createUser(role: .admin, displayName: "Admin")
+    let trainer = try f.academy.createUser(role: .trainer, displayName: "Trainer")
+    let outsider = try f.academy.createUser(role: .trainer, displayName: "Elsewhere")
+    let goma = try f.academy.createCohort(name: "Goma", actor: admin)
+    let kakuma = try f.academy.createCohort(name: "Kakuma", actor: admin)
+    try f.academy.database.write { c in
+      for u in users.prefix(2) {
+        try c.execute("INSERT INTO cohort_members(cohort_id, user_id) VALUES (?,?)", [goma.id, u])
+      }
+      try c.execute(
+        "INSERT INTO cohort_members(cohort_id, user_id) VALUES (?,?)", [kakuma.id, users[2]])
+    }
+    try f.academy.attachStaff(cohortID: goma.id, userID: trainer.id, actor: admin)
+    func analysis(_ viewer: User, cohort: String? = nil) throws -> ItemAnalysis {
+      let visible = try f.academy.cohorts(visibleTo: viewer).map(\.id)
+      let filter = try ItemAnalysisFilter(cohortID: cohort).limited(to: viewer, visible: visible)
+      return try f.academy.itemAnalysis(module: "m", filter: filter)
+    }
+    // "Everyone" for the trainer is Goma's two learners; for the admin, all five.
+    #expect(try analysis(trainer).attempts == 2)
+    #expect(try analysis(trainer, cohort: goma.id).attempts == 2)
+    #expect(throws: AcademyError.notFound) { try analysis(trainer, cohort: kakuma.id) }
+    #expect(try analysis(admin).attempts == 5)
+    #expect(try analysis(admin, cohort: kakuma.id).attempts == 1)
+    // Attached to nothing: nothing.
+    #expect(try analysis(outsider).attempts == 0)
+    #expect(try analysis(outsider).prePost.learners == 0)
+  }
+
   @Test func oneAttemptHasNoDiscrimination() {
     defer { f.remove() }
     let (top, bottom) = Academy.extremeGroups([("a", 1)])

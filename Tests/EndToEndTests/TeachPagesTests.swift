@@ -198,5 +198,35 @@ import Testing
     #expect(small.body.contains("Fewer than 5 learners"))
     #expect(small.body.contains("<option value=\"small\" selected>Small group</option>"))
     #expect(!small.body.contains("fc-voice-note"))
+
+    // A trainer sees the cohorts they are attached to, and only those learners.
+    try server.academy.database.write { c in
+      try c.execute("INSERT INTO cohorts(id, name, created_at) VALUES ('five', 'Five of them', 0)")
+      for u in users.prefix(5) {
+        try c.execute("INSERT INTO cohort_members(cohort_id, user_id) VALUES ('five', ?)", [u])
+      }
+    }
+    let trainer = try server.staffClient(.trainer, name: "Trainer")
+    let none = try trainer.get("/teach/modules/fact-checking/statistics")
+    #expect(none.status == 200 && none.body.contains("You follow no cohort yet"))
+    #expect(none.body.contains("Final quiz attempts counted: 0"))
+    let trainerID = try #require(
+      try server.academy.database.read {
+        try $0.scalar("SELECT id FROM users WHERE role = 'trainer' AND display_name = 'Trainer'")
+          .string
+      })
+    try server.academy.database.write {
+      try $0.execute(
+        "INSERT INTO cohort_members(cohort_id, user_id) VALUES ('five', ?)", [trainerID])
+    }
+    let mine = try trainer.get("/teach/modules/fact-checking/statistics")
+    #expect(mine.body.contains("Final quiz attempts counted: 5"))
+    #expect(mine.body.contains("<option value=\"five\">Five of them</option>"))
+    #expect(!mine.body.contains("Small group"))
+    #expect(try trainer.get("/teach/modules/fact-checking/statistics?cohort=small").status == 404)
+    #expect(
+      try trainer.get("/teach/modules/fact-checking/statistics.csv?cohort=small").status == 404)
+    let theirs = try trainer.get("/teach/modules/fact-checking/statistics.csv").body
+    #expect(theirs.contains("\nfc-voice-note,multichoice,5,0.8000,"))
   }
 }

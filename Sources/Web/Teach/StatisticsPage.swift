@@ -10,11 +10,20 @@ enum StatisticsPage {
   /// cohort's statistics cannot be read back to one learner's answers.
   static let minimumGroup = 5
 
-  static func filter(_ ctx: Context) -> ItemAnalysisFilter {
-    let cohort = ctx.query("cohort").flatMap { $0.isEmpty ? nil : $0 }
-    return ItemAnalysisFilter(
-      cohortID: cohort, from: ctx.query("from").flatMap(day),
-      to: ctx.query("to").flatMap(day).map { $0 + 86_399 })
+  /// The chosen cohort and period, limited to the cohorts the viewer is attached to (an
+  /// admin sees all); another cohort's id is answered as not found.
+  static func filter(_ app: App, _ ctx: Context) throws -> (
+    filter: ItemAnalysisFilter, cohorts: [(id: String, name: String)]
+  ) {
+    guard let viewer = ctx.user else { throw AcademyError.forbidden }
+    let cohorts =
+      viewer.role == .admin
+      ? try app.academy.cohortNames()
+      : try app.academy.cohorts(visibleTo: viewer).map { (id: $0.id, name: $0.name) }
+    let chosen = ItemAnalysisFilter(
+      cohortID: ctx.query("cohort").flatMap { $0.isEmpty ? nil : $0 },
+      from: ctx.query("from").flatMap(day), to: ctx.query("to").flatMap(day).map { $0 + 86_399 })
+    return (try chosen.limited(to: viewer, visible: cohorts.map(\.id)), cohorts)
   }
 
   /// `2026-03-01` → Unix seconds at 00:00 UTC.
@@ -38,9 +47,9 @@ enum StatisticsPage {
 
   static func render(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let m = try TeachRoutes.moduleSlug(app, ctx)
-    let f = filter(ctx)
+    let (f, visible) = try filter(app, ctx)
     let a = try app.academy.itemAnalysis(module: m, filter: f)
-    let cohorts: [HTML] = try app.academy.cohortNames().map {
+    let cohorts: [HTML] = visible.map {
       "<option value=\"\($0.id)\"\(f.cohortID == $0.id ? HTML(" selected") : .empty)>\($0.name)</option>"
     }
     let query = ctx.request.rawQuery
@@ -50,12 +59,13 @@ enum StatisticsPage {
       <h1>\(ctx.t("teach.stats.title"))</h1>
       <form method="get" action="/teach/modules/\(m)/statistics" class="card">
       <label for="cohort">\(ctx.t("teach.stats.cohort"))</label>
-      <select id="cohort" name="cohort"><option value="">\(ctx.t("teach.stats.everyone"))</option>\(cohorts)</select>
+      <select id="cohort" name="cohort"><option value="">\(ctx.t(f.withinCohorts == nil ? "teach.stats.everyone" : "teach.stats.mine"))</option>\(cohorts)</select>
       <label for="from">\(ctx.t("teach.stats.from"))</label><input type="date" id="from" name="from" value="\(ctx.query("from") ?? "")">
       <label for="to">\(ctx.t("teach.stats.to"))</label><input type="date" id="to" name="to" value="\(ctx.query("to") ?? "")">
       <div class="actions"><button class="primary">\(ctx.t("teach.stats.show"))</button>
       <a class="btn secondary" href="/teach/modules/\(m)/statistics.csv\(query.isEmpty ? "" : "?" + query)" download>\(ctx.t("teach.stats.csv"))</a></div>
       </form>
+      \(f.withinCohorts?.isEmpty == true ? "<p class=\"hint\">\(ctx.t("teach.stats.noCohorts"))</p>" : HTML.empty)
       <p>\(ctx.t("teach.stats.attempts", String(a.attempts)))</p>
       <h2>\(ctx.t("teach.stats.prePost"))</h2>
       \(prePost(ctx, a.prePost))
@@ -114,7 +124,7 @@ enum StatisticsPage {
 
   static func csv(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let m = try TeachRoutes.moduleSlug(app, ctx)
-    let a = try app.academy.itemAnalysis(module: m, filter: filter(ctx))
+    let a = try app.academy.itemAnalysis(module: m, filter: try filter(app, ctx).filter)
     func decimal(_ d: Double?) -> String { d.map { String(format: "%.4f", $0) } ?? "" }
     var csv = CSV(header: [
       "question", "type", "attempts", "facility", "discrimination", "flags", "wrong_answers",

@@ -120,6 +120,11 @@ extension Strings {
     "teach.stats.title": ("Question statistics", "Statistiques des questions"),
     "teach.stats.cohort": ("Cohort", "Groupe"),
     "teach.stats.everyone": ("Everyone", "Tout le monde"),
+    "teach.stats.mine": ("All my cohorts", "Tous mes groupes"),
+    "teach.stats.noCohorts": (
+      "You follow no cohort yet: an administrator attaches trainers to cohorts, and you then see how their learners answer.",
+      "Vous ne suivez encore aucun groupe : un administrateur rattache les formateurs aux groupes, et vous voyez alors comment leurs participants répondent."
+    ),
     "teach.stats.from": ("From", "Du"),
     "teach.stats.to": ("To", "Au"),
     "teach.stats.show": ("Show", "Afficher"),
