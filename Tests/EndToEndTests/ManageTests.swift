@@ -1,6 +1,7 @@
 import Academy
 import Catalog
 import Foundation
+import GIFT
 import Testing
 
 /// The manager's work over real sockets: cohorts, invitations, assignments, refreshers,
@@ -186,6 +187,65 @@ import Testing
     #expect(account?["name"] as? String == evil.id)
     #expect((account?["homePage"] as? String)?.hasPrefix("http://127.0.0.1:") == true)
     #expect(!xapi.body.contains("HYPERLINK") && !xapi.body.contains("mbox"))
+  }
+
+  @Test func xapiHasOneAnsweredStatementPerQuestionWithItsResponse() throws {
+    let server = try TestServer()
+    defer { server.stop() }
+    let (m, _) = try Self.staffClient(server, role: .manager, name: "M")
+    let cohort = try Self.createCohort(m, "xAPI")
+    let token = try server.academy.createInvite(cohortID: cohort, createdBy: nil)
+    let learner = try server.academy.redeem(
+      token: token, profile: Profile(displayName: "Nadia Secretname", locale: .en, consent: true))
+    let attempt = try server.academy.startAttempt(
+      userID: learner.id, module: "fact-checking", kind: .pre, language: .en)
+    let quiz = try #require(server.academy.catalog.module("fact-checking")?.quiz(.pre, .en))
+    // The first question answered (its first choice, or "true"), the others left blank.
+    let firstID = try #require(attempt.shown.first?.id)
+    let firstAnswer: (Response, String) =
+      switch quiz.question(firstID)?.kind {
+      case .trueFalse: (.trueFalse(true), "true")
+      default: (.choice(0), "0")
+      }
+    _ = try server.academy.submit(
+      attemptID: attempt.id, userID: learner.id, responses: [firstID: firstAnswer.0])
+
+    let body = try m.get("/manage/export/xapi.json?cohort=\(cohort)").body
+    let statements = try #require(
+      try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [[String: Any]])
+    let answered = statements.filter {
+      ($0["verb"] as? [String: Any])?["id"] as? String == "http://adlnet.gov/expapi/verbs/answered"
+    }
+    #expect(answered.count == attempt.shown.count)
+    let firstObject = "/modules/fact-checking/questions/\(firstID)"
+    let one = try #require(
+      answered.first {
+        (($0["object"] as? [String: Any])?["id"] as? String)?.hasSuffix(firstObject) == true
+      })
+    let result = one["result"] as? [String: Any]
+    #expect(result?["response"] as? String == firstAnswer.1)
+    #expect((result?["score"] as? [String: Any])?["scaled"] != nil)
+    let definition = (one["object"] as? [String: Any])?["definition"] as? [String: Any]
+    #expect(definition?["type"] as? String == "http://adlnet.gov/expapi/activities/cmi.interaction")
+    let parent = ((one["context"] as? [String: Any])?["contextActivities"] as? [String: Any])?[
+      "parent"]
+    #expect(
+      ((parent as? [[String: Any]])?.first?["id"] as? String)?.hasSuffix("/quiz?kind=pre") == true)
+    // The pre-test as a whole: completed with a score, no success.
+    #expect(
+      statements.contains {
+        ($0["verb"] as? [String: Any])?["id"] as? String
+          == "http://adlnet.gov/expapi/verbs/completed"
+          && (($0["object"] as? [String: Any])?["id"] as? String)?.hasSuffix("kind=pre") == true
+      })
+    // Same ids on a second export (an LRS then ignores the repeats); no names anywhere.
+    let again = try m.get("/manage/export/xapi.json?cohort=\(cohort)").body
+    let ids = { (text: String) throws -> [String] in
+      let all = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] ?? []
+      return all.compactMap { $0["id"] as? String }
+    }
+    #expect(try ids(again) == ids(body) && Set(try ids(body)).count == statements.count)
+    #expect(!body.contains("Secretname"))
   }
 
   @Test func managerErasesALearnerWithTheButton() throws {

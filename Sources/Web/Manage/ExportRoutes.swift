@@ -100,13 +100,12 @@ enum ExportRoutes {
     let scope = try ManageRoutes.scope(app, ctx)
     var base = app.configuration.publicURL ?? app.origin(for: ctx.request)
     while base.hasSuffix("/") { base.removeLast() }
-    let json = XAPI.statements(
-      base: base, reads: try app.academy.lessonReads(scope: scope),
-      attempts: try app.academy.attemptRecords(scope: scope),
-      certificates: try app.academy.certificateRecords(scope: scope))
-    var r = HTTPResponse.json(json)
-    r.headers.set("Content-Disposition", "attachment; filename=\"xapi.json\"")
-    r.headers.set("Cache-Control", "no-store")
-    return r
+    let academy = app.academy
+    return XAPI.download(base: base) { x in
+      for r in try academy.lessonReads(scope: scope) { try x.read(r) }
+      try academy.forEachAttempt(scope: scope) { try x.attempt($0) }
+      try academy.forEachAnswer(scope: scope) { try x.answer($0) }
+      for c in try academy.certificateRecords(scope: scope) { try x.certificate(c) }
+    }
   }
 }

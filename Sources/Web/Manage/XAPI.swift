@@ -1,62 +1,143 @@
 import Academy
 import Crypto
+import HTTPServer
 
 /// xAPI 1.0.3 statements for a Learning Record Store. Actors are accounts (home page =
 /// our public URL, name = the random user id): no names, no e-mail. Verbs are ADL's:
-/// experienced (a lesson read), answered (a pre-test), passed/failed (a certifying or
-/// refresher quiz, with the scaled score), completed (a module certified). Statement ids
-/// are derived from what they describe, so exporting twice never duplicates in the LRS.
-enum XAPI {
+/// experienced (a lesson read), answered (one question of a submitted quiz, with the
+/// response and, once marked, its score), passed/failed (a certifying or refresher quiz,
+/// with the scaled score), completed (a pre-test taken, with its score and no success, for
+/// it measures what was known before; and a module certified). Statement ids are derived
+/// from what they describe, so exporting twice never duplicates in the LRS.
+///
+/// Written as it is produced, 64 KB at a time: a programme's answers alone run to a million
+/// statements.
+struct XAPI {
   static let verbBase = "http://adlnet.gov/expapi/verbs/"
+  static let activityBase = "http://adlnet.gov/expapi/activities/"
 
-  static func statements(
-    base: String, reads: [LessonReadRecord], attempts: [AttemptRecord],
-    certificates: [CertificateRecord]
-  ) -> String {
-    var out = "["
-    var first = true
-    func add(
-      _ key: String, user: String, verb: String, object: String, type: String, at: Int64,
-      result: String?
-    ) {
-      if !first { out += ",\n" }
-      first = false
-      out +=
-        "{\"id\":\"\(uuid(key + verb))\",\"actor\":{\"objectType\":\"Agent\",\"account\":{\"homePage\":\(quote(base)),\"name\":\(quote(user))}},"
-      out += "\"verb\":{\"id\":\"\(verbBase)\(verb)\",\"display\":{\"en-US\":\"\(verb)\"}},"
-      out +=
-        "\"object\":{\"objectType\":\"Activity\",\"id\":\(quote(object)),\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/\(type)\"}},"
-      if let result { out += "\"result\":\(result)," }
-      out += "\"timestamp\":\"\(Dates.instant(at))\"}"
+  let base: String
+  private(set) var bytes: [UInt8] = Array("[".utf8)
+  private var first = true
+  private let output: ResponseWriter?
+
+  init(base: String, output: ResponseWriter? = nil) {
+    self.base = base
+    self.output = output
+  }
+
+  /// The whole export as a streamed `xapi.json` download.
+  static func download(base: String, _ write: @escaping @Sendable (inout XAPI) throws -> Void)
+    -> HTTPResponse
+  {
+    let headers = HTTPHeaders([
+      ("Content-Type", "application/json; charset=utf-8"),
+      ("Content-Disposition", "attachment; filename=\"xapi.json\""), ("Cache-Control", "no-store"),
+    ])
+    return HTTPResponse(headers: headers) { out in
+      var x = XAPI(base: base, output: out)
+      try write(&x)
+      try x.finish()
     }
-    for r in reads {
-      add(
-        "read \(r.userID) \(r.module) \(r.lesson)", user: r.userID, verb: "experienced",
-        object: "\(base)/modules/\(r.module)/\(r.lesson)", type: "lesson", at: r.readAt, result: nil
-      )
+  }
+
+  mutating func finish() throws {
+    bytes.append(contentsOf: "]\n".utf8)
+    if let output { try output.write(bytes) }
+  }
+
+  mutating func read(_ r: LessonReadRecord) throws {
+    try add(
+      "read \(r.userID) \(r.module) \(r.lesson)", user: r.userID, verb: "experienced",
+      object: "\(base)/modules/\(r.module)/\(r.lesson)", type: "lesson", at: r.readAt)
+  }
+
+  mutating func attempt(_ a: AttemptRecord) throws {
+    guard let at = a.submittedAt, let score = a.score else { return }
+    let scaled = XAPI.scaled(score)
+    let object = quiz(a.module, a.kind)
+    if a.kind == "pre" {
+      try add(
+        a.id, user: a.userID, verb: "completed", object: object, type: "assessment", at: at,
+        result: "{\"score\":{\"scaled\":\(scaled)},\"completion\":true}")
+    } else {
+      let passed = a.passed == true
+      try add(
+        a.id, user: a.userID, verb: passed ? "passed" : "failed", object: object,
+        type: "assessment", at: at,
+        result: "{\"score\":{\"scaled\":\(scaled)},\"success\":\(passed),\"completion\":true}")
     }
-    for a in attempts {
-      guard let at = a.submittedAt, let score = a.score else { continue }
-      let scaled = String((min(1, max(0, score)) * 10_000).rounded() / 10_000)
-      let object = "\(base)/modules/\(a.module)/quiz?kind=\(a.kind)"
-      if a.kind == "pre" {
-        add(
-          a.id, user: a.userID, verb: "answered", object: object, type: "assessment", at: at,
-          result: "{\"score\":{\"scaled\":\(scaled)},\"completion\":true}")
-      } else {
-        let passed = a.passed == true
-        add(
-          a.id, user: a.userID, verb: passed ? "passed" : "failed", object: object,
-          type: "assessment", at: at,
-          result: "{\"score\":{\"scaled\":\(scaled)},\"success\":\(passed),\"completion\":true}")
+  }
+
+  /// One question answered: an interaction inside the quiz (its parent in the context).
+  mutating func answer(_ a: AnswerRecord) throws {
+    var result = "{\"response\":\(XAPI.quote(a.response))"
+    if let f = a.fraction {
+      result += ",\"score\":{\"scaled\":\(XAPI.scaled(f))},\"success\":\(f >= 1)"
+    }
+    result += "}"
+    try add(
+      "\(a.attemptID) \(a.questionID)", user: a.userID, verb: "answered",
+      object: "\(base)/modules/\(a.module)/questions/\(XAPI.pathSegment(a.questionID))",
+      type: "cmi.interaction", at: a.submittedAt, result: result,
+      interactionType: a.interactionType,
+      context:
+        "{\"contextActivities\":{\"parent\":[{\"objectType\":\"Activity\",\"id\":\(XAPI.quote(quiz(a.module, a.kind)))}]}}"
+    )
+  }
+
+  mutating func certificate(_ c: CertificateRecord) throws {
+    try add(
+      c.code, user: c.userID, verb: "completed", object: "\(base)/modules/\(c.module)",
+      type: "course", at: c.issuedAt, result: "{\"completion\":true}")
+  }
+
+  private func quiz(_ module: String, _ kind: String) -> String {
+    "\(base)/modules/\(module)/quiz?kind=\(kind)"
+  }
+
+  private mutating func add(
+    _ key: String, user: String, verb: String, object: String, type: String, at: Int64,
+    result: String? = nil, interactionType: String? = nil, context: String? = nil
+  ) throws {
+    var s = first ? "" : ",\n"
+    first = false
+    s +=
+      "{\"id\":\"\(XAPI.uuid(key + verb))\",\"actor\":{\"objectType\":\"Agent\",\"account\":{\"homePage\":\(XAPI.quote(base)),\"name\":\(XAPI.quote(user))}},"
+    s += "\"verb\":{\"id\":\"\(XAPI.verbBase)\(verb)\",\"display\":{\"en-US\":\"\(verb)\"}},"
+    s +=
+      "\"object\":{\"objectType\":\"Activity\",\"id\":\(XAPI.quote(object)),\"definition\":{\"type\":\"\(XAPI.activityBase)\(type)\""
+    if let interactionType { s += ",\"interactionType\":\"\(interactionType)\"" }
+    s += "}},"
+    if let result { s += "\"result\":\(result)," }
+    if let context { s += "\"context\":\(context)," }
+    s += "\"timestamp\":\"\(Dates.instant(at))\"}"
+    bytes.append(contentsOf: s.utf8)
+    if let output, bytes.count >= 1 << 16 {
+      try output.write(bytes)
+      bytes.removeAll(keepingCapacity: true)
+    }
+  }
+
+  static func scaled(_ score: Double) -> String {
+    String((min(1, max(0, score)) * 10_000).rounded() / 10_000)
+  }
+
+  /// A question id inside an IRI: anything but unreserved characters percent-encoded.
+  static func pathSegment(_ s: String) -> String {
+    var out = ""
+    for b in s.utf8 {
+      switch b {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+        UInt8(ascii: "_"), UInt8(ascii: "~"):
+        out.unicodeScalars.append(Unicode.Scalar(b))
+      default:
+        let hex = Array("0123456789ABCDEF")
+        out += "%" + String(hex[Int(b >> 4)]) + String(hex[Int(b & 15)])
       }
     }
-    for c in certificates {
-      add(
-        c.code, user: c.userID, verb: "completed", object: "\(base)/modules/\(c.module)",
-        type: "course", at: c.issuedAt, result: "{\"completion\":true}")
-    }
-    return out + "]\n"
+    return out
   }
 
   /// A name-based UUID (version 5 layout over SHA-256) for a statement.
