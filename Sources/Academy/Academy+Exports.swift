@@ -92,16 +92,24 @@ extension Academy {
     }
   }
 
-  public func lessonReads(scope: ReportScope) throws -> [LessonReadRecord] {
+  /// Lessons read, in reading order, one at a time (an export never holds them all).
+  public func forEachLessonRead(scope: ReportScope, _ body: (LessonReadRecord) throws -> Void)
+    throws
+  {
     let sql = scope.sql
-    return try database.read { c in
-      try c.query(
-        "SELECT user_id, module, lesson, read_at FROM lesson_views WHERE read_at IS NOT NULL AND \(sql.filter("user_id")) ORDER BY read_at",
-        sql.params
-      ).filter { sql.admits($0[0].string ?? "") }.map {
-        LessonReadRecord(
-          userID: $0[0].string ?? "", module: $0[1].string ?? "", lesson: $0[2].string ?? "",
-          readAt: Int64($0[3].int ?? 0))
+    try database.read { c in
+      let learners = try ScopeLearners(c, sql)
+      try c.forEach(
+        """
+        SELECT user_id, module, lesson, read_at FROM lesson_views WHERE read_at IS NOT NULL
+        \(sql.usersWhere == nil ? "AND user_id IN (\(sql.sql))" : "") ORDER BY read_at
+        """, sql.usersWhere == nil ? sql.params : []
+      ) { r in
+        guard let u = r.withText(0, { $0.flatMap(learners.index.position) }) else { return }
+        try body(
+          LessonReadRecord(
+            userID: learners.ids[u], module: r.string(1) ?? "", lesson: r.string(2) ?? "",
+            readAt: r.int64(3) ?? 0))
       }
     }
   }

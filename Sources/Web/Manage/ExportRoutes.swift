@@ -102,7 +102,7 @@ enum ExportRoutes {
     while base.hasSuffix("/") { base.removeLast() }
     let academy = app.academy
     return XAPI.download(base: base) { x in
-      for r in try academy.lessonReads(scope: scope) { try x.read(r) }
+      try academy.forEachLessonRead(scope: scope) { try x.read($0) }
       try academy.forEachAttempt(scope: scope) { try x.attempt($0) }
       try academy.forEachAnswer(scope: scope) { try x.answer($0) }
       for c in try academy.certificateRecords(scope: scope) { try x.certificate(c) }

@@ -153,6 +153,11 @@ struct XAPI {
 
   /// A JSON string literal.
   static func quote(_ s: String) -> String {
+    // Ids, slugs and URLs rarely need escaping: checked on bytes first.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    ) {
+      return "\"" + s + "\""
+    }
     var out = "\""
     for u in s.unicodeScalars {
       switch u {
