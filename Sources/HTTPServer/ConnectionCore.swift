@@ -225,6 +225,15 @@ final class ConnectionCore {
 
   private func finish(_ response: HTTPResponse, routeName: String, close: Bool) {
     guard let (head, _, start) = current else { return }
+    var response = response
+    // A body to produce takes a slot (HEAD, 204 and 304 run no producer).
+    if response.stream != nil, head.method != "HEAD",
+      ResponseSerializer.mayHaveBody(response.status), !admitStream()
+    {
+      var busy = HTTPResponse.text("Too many downloads at once; try again shortly.\n", status: 503)
+      busy.headers.set("Retry-After", "5")
+      response = busy
+    }
     current = nil
     responsesStarted += 1
     let responseWantsClose =
@@ -287,9 +296,24 @@ final class ConnectionCore {
     if current.isDone { endStream() }
   }
 
+  /// Takes a stream slot (given back when the stream ends or its connection closes).
+  private func admitStream() -> Bool {
+    let limit = responder.configuration.maxStreams
+    while true {
+      let n = responder.metrics.streamsActive.load(ordering: .relaxed)
+      if n >= limit { return false }
+      if responder.metrics.streamsActive.compareExchange(
+        expected: n, desired: n + 1, ordering: .relaxed
+      ).exchanged {
+        return true
+      }
+    }
+  }
+
   private func endStream() {
     guard let ended = stream else { return }
     stream = nil
+    responder.metrics.streamsActive.subtract(1, ordering: .relaxed)
     streamMayHaveMore = false
     let complete = ended.end == .complete
     if !complete {
@@ -312,6 +336,7 @@ final class ConnectionCore {
     producerToStart = nil
     guard let cut = stream else { return }
     stream = nil
+    responder.metrics.streamsActive.subtract(1, ordering: .relaxed)
     responder.metrics.streamsCancelled.add(1, ordering: .relaxed)
     cut.channel.cancel()
     responder.record(

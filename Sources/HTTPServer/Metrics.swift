@@ -43,6 +43,8 @@ final class ServerMetrics: Sendable {
   /// Streamed bodies whose producer threw (sent truncated) or whose client left early.
   let streamsFailed = Atomic<Int>(0)
   let streamsCancelled = Atomic<Int>(0)
+  /// Streams whose producer may be running: bounded by `maxStreams`.
+  let streamsActive = Atomic<Int>(0)
   /// The most bytes any stream has had queued but unsent: stays at most
   /// `StreamChannel.maxUnsent` however slow the client (tests check it).
   let streamPeakUnsent = Atomic<Int>(0)
@@ -93,6 +95,9 @@ final class ServerMetrics: Sendable {
     out += "# HELP relais_http_streams_cancelled_total Streamed bodies whose client left first.\n"
     out += "# TYPE relais_http_streams_cancelled_total counter\n"
     out += "relais_http_streams_cancelled_total \(streamsCancelled.load(ordering: .relaxed))\n"
+    out += "# HELP relais_http_streams_active Streamed bodies being produced now.\n"
+    out += "# TYPE relais_http_streams_active gauge\n"
+    out += "relais_http_streams_active \(streamsActive.load(ordering: .relaxed))\n"
     return out
   }
 

@@ -4,6 +4,9 @@ public struct ServerConfiguration: Sendable {
   /// 0 picks a free port; `HTTPServer.start()` returns the bound one.
   public var port: Int = 8080
   public var maxConnections: Int = 4096
+  /// Streamed responses at once (each has a producer thread); past it, `503` with
+  /// `Retry-After` instead of a thread more.
+  public var maxStreams: Int = 32
   public var headerTimeoutSeconds: Double = 10
   public var bodyIdleTimeoutSeconds: Double = 10
   public var keepAliveIdleSeconds: Double = 30

@@ -139,6 +139,38 @@ import Testing
     }
   }
 
+  @Test func streamsPastTheLimitGet503AndTheSlotComesBackWhenOneEnds() throws {
+    let release = DispatchSemaphore(value: 0)
+    var router = Router()
+    router.get("/export.csv") { _ in
+      HTTPResponse(headers: Self.csvType) { out in
+        try out.write("first\n")
+        try out.flush()
+        release.wait()
+        try out.write("last\n")
+      }
+    }
+    try withServer(router, configure: { $0.maxStreams = 1 }) { port, _ in
+      let a = try RawClient(port: port)
+      a.send("GET /export.csv HTTP/1.1\r\nHost: x\r\n\r\n")
+      // The first chunk arrives: a's stream holds the only slot.
+      let started = try #require(a.readUntil("first"))
+      #expect(started.contains("200"))
+      let b = try RawClient(port: port)
+      b.send("GET /export.csv HTTP/1.1\r\nHost: x\r\n\r\n")
+      let refused = try #require(b.readResponse())
+      #expect(refused.status == 503 && refused.header("Retry-After") == "5")
+      // HEAD runs no producer, so it needs no slot.
+      b.send("HEAD /export.csv HTTP/1.1\r\nHost: x\r\n\r\n")
+      #expect(b.readResponse(head: true)?.status == 200)
+      release.signal()
+      #expect(a.readUntil("0\r\n\r\n") != nil)
+      b.send("GET /export.csv HTTP/1.1\r\nHost: x\r\n\r\n")
+      release.signal()
+      #expect(b.readResponse()?.text == "first\nlast\n")
+    }
+  }
+
   struct ExportFailed: Error {}
 
   @Test func producerErrorTruncatesTheChunkedBodyAndClosesTheConnection() throws {

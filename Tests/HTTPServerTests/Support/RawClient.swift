@@ -66,6 +66,22 @@ final class RawClient {
     return true
   }
 
+  /// Reads until `marker` has arrived; returns (and consumes) everything up to its end, or
+  /// nil if the connection ends or times out first.
+  func readUntil(_ marker: String) -> String? {
+    let m = Array(marker.utf8)
+    while true {
+      if buffer.count >= m.count {
+        for i in 0...(buffer.count - m.count) where Array(buffer[i..<(i + m.count)]) == m {
+          let text = String(decoding: buffer[0..<(i + m.count)], as: UTF8.self)
+          buffer.removeFirst(i + m.count)
+          return text
+        }
+      }
+      guard fill() else { return nil }
+    }
+  }
+
   /// Reads one response. `head` is true when it answers a HEAD (no body follows).
   func readResponse(head: Bool = false) -> Response? {
     var end: Int?
