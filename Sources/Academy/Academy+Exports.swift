@@ -134,8 +134,7 @@ extension Academy {
     }
   }
 
-  /// Reports scan much of the database: map it into memory rather than copy pages
-  /// through SQLite's small default cache (a no-op after the first call on a connection).
+  /// Who in scope signed which version of each document, by document, newest version first.
   public func acknowledgements(scope: ReportScope) throws -> [AcknowledgementRecord] {
     let sql = scope.sql
     return try database.read { c in
