@@ -129,6 +129,7 @@ extension Academy {
     var firstPass: [String: (Int64, String)] = [:]  // "user module" -> (time, attempt)
     var refreshed: [String: Int64] = [:]
     var written = 0
+    var answers = DemoAnswers()
     while written < attempts {
       try database.write { c in
         for _ in 0..<min(batch, attempts - written) {
@@ -147,12 +148,22 @@ extension Academy {
           let mean = kind == "pre" ? 0.5 : 0.78
           let noise =
             (Double.random(in: -1...1, using: &rng) + Double.random(in: -1...1, using: &rng)) * 0.15
-          let score = (min(1, max(0, mean + noise)) * 20).rounded() / 20
-          let passed: Int? = kind == "pre" ? nil : (score * 100 >= Double(m.passMark) ? 1 : 0)
+          let target = min(1, max(0, mean + noise))
           let id = RandomID.make()
+          // The attempt row first (answers refer to it), its score once they are written.
           try c.execute(
-            "INSERT INTO attempts(id, user_id, module, kind, locale, quiz_hash, layout, started_at, submitted_at, score, passed) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [id, who.id, m.slug, kind, "en", "demo", "[]", start, start + 600, score, passed])
+            "INSERT INTO attempts(id, user_id, module, kind, locale, quiz_hash, layout, started_at) VALUES (?,?,?,?,?,?,?,?)",
+            [id, who.id, m.slug, kind, "en", "demo", "[]", start])
+          let quiz =
+            kind == "refresher"
+            ? m.refresherQuiz(.reference) : m.quiz(QuizKind(rawValue: kind) ?? .pre, .reference)
+          let score =
+            try answers.write(c, attempt: id, quiz: quiz, target: target, using: &rng)
+            ?? (target * 20).rounded() / 20
+          let passed: Int? = kind == "pre" ? nil : (score * 100 >= Double(m.passMark) ? 1 : 0)
+          try c.execute(
+            "UPDATE attempts SET submitted_at = ?, score = ?, passed = ? WHERE id = ?",
+            [start + 600, score, passed, id])
           if passed == 1 && who.level == 2 {
             if kind == "certifying", (firstPass[key]?.0 ?? .max) > start + 600 {
               firstPass[key] = (start + 600, id)

@@ -211,6 +211,22 @@ func rounded(_ g: [KnowledgeGain]) -> [String] {
         && f.certified > 0)
     let g = try #require(try academy.knowledgeGain(scope: ReportScope(cohortIDs: nil)).first)
     #expect((g.postMean ?? 0) > (g.preMean ?? 1))
+    // Answers per question, and each attempt's score is the mean of its answers' fractions.
+    let mismatched = try academy.database.read {
+      try $0.scalar(
+        """
+        SELECT COUNT(*) FROM attempts t JOIN (SELECT attempt_id, AVG(fraction) AS f FROM answers GROUP BY attempt_id) a
+          ON a.attempt_id = t.id WHERE ABS(t.score - a.f) > 1e-9
+        """
+      ).int
+    }
+    #expect(mismatched == 0)
+    let answered = try academy.database.read {
+      try $0.scalar("SELECT COUNT(DISTINCT attempt_id) FROM answers").int ?? 0
+    }
+    #expect(answered > 1_900)
+    let stats = try academy.itemAnalysis(module: f.module)
+    #expect(stats.attempts > 0 && stats.questions.contains { $0.facility != nil })
   }
 
   @Test func aLargeScopeReadThroughTheStaffFilterGivesTheSameReport() throws {
