@@ -56,6 +56,17 @@ enum CertificatePage {
       rows.append(
         "<tr><th scope=\"row\">\(ctx.t("cert.revoked.on"))</th><td>\(Dates.long(revoked, ctx.language))</td></tr>"
       )
+      // A re-mark is said to everyone; a manager's own words only to who may read details.
+      if cert.revokedReason == Academy.regradedReason {
+        rows.append(
+          "<tr><th scope=\"row\">\(ctx.t("cert.revoked.reason"))</th><td>\(ctx.t("cert.revoked.regraded"))</td></tr>"
+        )
+      } else if let reason = cert.revokedReason, let user = ctx.user,
+        try app.academy.may(user, .viewCertificateDetails, .certificate(cert.code))
+      {
+        rows.append(
+          "<tr><th scope=\"row\">\(ctx.t("cert.revoked.reason"))</th><td>\(reason)</td></tr>")
+      }
     }
     var body: HTML = """
       <h1>\(ctx.t("cert.title", cert.code))</h1>
@@ -74,8 +85,8 @@ enum CertificatePage {
       }
       body += "<h2>\(ctx.t("cert.history"))</h2><ul>\(items)</ul>"
     }
-    if let user = ctx.user, Access.managers.allows(user.role), cert.revokedAt == nil,
-      try app.academy.mayRevokeCertificate(actor: user, holderID: cert.userID)
+    if let user = ctx.user, cert.revokedAt == nil,
+      try app.academy.may(user, .revokeCertificate, .certificate(cert.code))
     {
       body += """
         <form method="post" action="/certificates/\(cert.code)/revoke" class="card">\(ctx.csrfField)
@@ -90,19 +101,15 @@ enum CertificatePage {
   }
 
   /// A manager of one of the holder's cohorts (or an admin) withdraws a certificate, with a
-  /// reason; `revokeCertificate` writes the history event and the audit entry.
+  /// reason; `revokeCertificate` checks the policy, writes the history event and the audit.
   static func revoke(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     guard let user = ctx.user,
-      let code = ctx.request.parameters["code"].flatMap(CertificateCode.normalize),
-      let cert = try app.academy.certificate(code: code)
+      let code = ctx.request.parameters["code"].flatMap(CertificateCode.normalize)
     else { throw AcademyError.notFound }
-    guard try app.academy.mayRevokeCertificate(actor: user, holderID: cert.userID) else {
-      throw AcademyError.forbidden
-    }
+    try app.academy.authorize(user, .revokeCertificate, .certificate(code))
     let reason = (ctx.form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     guard !reason.isEmpty else { throw AcademyError("cert.revoke.noReason") }
-    try app.academy.revokeCertificate(
-      code: code, reason: String(reason.prefix(500)), actor: user.id)
+    try app.academy.revokeCertificate(code: code, reason: String(reason.prefix(500)), by: user)
     return .redirect(to: "/certificates/\(code)")
   }
 }

@@ -19,6 +19,11 @@ extension Strings {
     "cert.expires": ("Valid until", "Valable jusqu’au"),
     "cert.expired.on": ("Expired on", "Expiré le"),
     "cert.revoked.on": ("Revoked on", "Révoqué le"),
+    "cert.revoked.reason": ("Reason", "Motif"),
+    "cert.revoked.regraded": (
+      "An answer was marked again and the result no longer reaches the pass mark.",
+      "Une réponse a été corrigée à nouveau et le résultat n’atteint plus le seuil de réussite."
+    ),
     "cert.status": ("Status", "Statut"),
     "cert.status.valid": ("Valid", "Valide"),
     "cert.status.expired": ("Expired", "Expiré"),

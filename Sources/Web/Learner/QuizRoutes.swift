@@ -55,9 +55,12 @@ enum QuizRoutes {
   /// same attempt (double tap, resent form) lands on the same result.
   static func submit(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let m = try LearnerRoutes.module(app, ctx)
-    guard let u = ctx.user, let attemptID = ctx.form["attempt"],
-      let open = try app.academy.attemptResult(attemptID: attemptID),
-      open.attempt.userID == u.id, open.attempt.module == m.slug
+    guard let u = ctx.user, let attemptID = ctx.form["attempt"] else {
+      throw AcademyError.notFound
+    }
+    try app.academy.authorize(u, .submitAttempt, .attempt(attemptID))
+    guard let open = try app.academy.attemptResult(attemptID: attemptID),
+      open.attempt.module == m.slug
     else { throw AcademyError.notFound }
     var responses: [String: Response] = [:]
     for shown in open.attempt.shown {

@@ -34,14 +34,17 @@ enum CohortPages {
     return .redirect(to: "/manage/cohorts/\(cohort.id)")
   }
 
-  static func cohort(_ app: App, _ ctx: Context) throws -> Cohort {
+  /// The cohort of the URL, if the viewer may do `action` on it.
+  static func cohort(_ app: App, _ ctx: Context, for action: Action = .manageCohort) throws
+    -> Cohort
+  {
     try app.academy.cohort(
-      ctx.request.parameters["id"] ?? "", visibleTo: try ManageRoutes.viewer(ctx))
+      ctx.request.parameters["id"] ?? "", visibleTo: try ManageRoutes.viewer(ctx), for: action)
   }
 
   static func view(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let viewer = try ManageRoutes.viewer(ctx)
-    let k = try cohort(app, ctx)
+    let k = try cohort(app, ctx, for: .viewCohort)
     let members = try app.academy.members(cohortID: k.id)
     let learners = members.filter { $0.role == .learner }
     let staff = members.filter { $0.role != .learner }
@@ -83,7 +86,7 @@ enum CohortPages {
       \(RefresherPages.form(app, ctx, cohortID: k.id))
       <h2>\(ctx.t("manage.cohort.staff"))</h2>
       \(staffRows.isEmpty ? HTML("<p>\(ctx.t("manage.cohort.noStaff"))</p>") : HTML("<ul>\(staffRows)</ul>"))
-      \(viewer.role == .admin ? try attachForm(app, ctx, cohortID: k.id) : .empty)
+      \(try app.academy.may(viewer, .assignStaff, .cohort(k.id)) ? try attachForm(app, ctx, cohortID: k.id) : .empty)
       """
     return .page(Layout.page(ctx, title: k.name, body))
   }
@@ -135,7 +138,7 @@ enum CohortPages {
   }
 
   static func attach(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
-    let k = try cohort(app, ctx)
+    let k = try cohort(app, ctx, for: .assignStaff)
     try app.academy.attachStaff(
       cohortID: k.id, userID: ctx.form["user"] ?? "", actor: try ManageRoutes.viewer(ctx))
     return .redirect(to: "/manage/cohorts/\(k.id)")

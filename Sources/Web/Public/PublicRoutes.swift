@@ -24,10 +24,12 @@ enum PublicRoutes {
   /// Prometheus text for a scraper on the same machine, or for an admin.
   static func metrics(_ app: App, _ ctx: Context) throws -> HTTPResponse {
     let local = ["127.0.0.1", "::1"].contains { ctx.request.remoteAddress.hasPrefix($0) }
-    guard local || ctx.role == .admin, let text = app.metricsSource.withLock({ $0 })?() else {
+    guard local || Access.admins.allows(ctx.role), let text = app.metricsSource.withLock({ $0 })?()
+    else {
       throw AcademyError.notFound
     }
-    return HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: text)
+    return HTTPResponse(
+      status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: text)
   }
 
   static func asset(_ ctx: Context) throws -> HTTPResponse {

@@ -61,6 +61,10 @@ extension Strings {
       "Utilisez des lettres minuscules, des chiffres et des tirets pour le nom court."
     ),
     "teach.error.exists": ("That file already exists.", "Ce fichier existe déjà."),
+    "teach.error.notEssay": (
+      "Only an essay answer can be marked by hand; this question is graded automatically.",
+      "Seule une réponse rédigée se corrige à la main ; cette question est notée automatiquement."
+    ),
     "teach.error.noModule": ("That module does not exist.", "Ce module n’existe pas."),
     "teach.error.title": (
       "Give a title with letters or digits.", "Donnez un titre avec des lettres ou des chiffres."
