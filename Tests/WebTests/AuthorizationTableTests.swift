@@ -59,7 +59,7 @@ import Testing
   /// One world per asker and relation: the asker, the object's learner and cohort, and
   /// everything the probes act on.
   struct World {
-    let app: InProcessApp
+    let app: PolicyTestApp
     let actor: User
     let subject: User
     let cohort: String
@@ -72,7 +72,7 @@ import Testing
     static let secret = "private reason 7431"
 
     init(_ role: Role, _ rel: Rel) throws {
-      let app = try InProcessApp()
+      let app = try PolicyTestApp()
       let a = app.academy
       actor = try a.createUser(role: role, displayName: "Asker")
       let learner = try a.createUser(role: .learner, displayName: "Learner Name Zq")
@@ -102,7 +102,7 @@ import Testing
     /// Does the app let the asker do it? Also checks how a refusal answers.
     func probe(_ action: Action) throws -> (allowed: Bool, status: Int) {
       let c = try app.client(actor)
-      let r: InProcessApp.Reply
+      let r: PolicyTestApp.Reply
       switch action {
       case .submitAttempt:
         r = c.post(

@@ -10,7 +10,7 @@ import Testing
   /// A learner of cohort A with a failed attempt (33 %: an essay waits), a trainer and a
   /// manager of A, and a trainer and a manager of cohort B.
   struct Setting {
-    let app: InProcessApp
+    let app: PolicyTestApp
     let learner: User
     let attempt: String
     let trainerA: User
@@ -19,7 +19,7 @@ import Testing
     let managerB: User
 
     init() throws {
-      app = try InProcessApp()
+      app = try PolicyTestApp()
       let a = app.academy
       learner = try a.createUser(role: .learner, displayName: "Fatou Diallo")
       trainerA = try a.createUser(role: .trainer, displayName: "Trainer A")
@@ -89,7 +89,7 @@ import Testing
     #expect(!page.contains("Fatou") && !page.contains("Diallo"))
     // Blind in the domain too: the queue's query reads no name.
     let source = try String(
-      contentsOf: InProcessApp.repoRoot.appendingPathComponent(
+      contentsOf: PolicyTestApp.repoRoot.appendingPathComponent(
         "Sources/Academy/Academy+Essays.swift"), encoding: .utf8)
     #expect(!source.contains("display_name"))
   }

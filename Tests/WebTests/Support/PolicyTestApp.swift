@@ -12,7 +12,7 @@ import HTTPServer
 ///
 /// Modules: `e` (pass mark 60: two true/false questions and an essay, `e1`), and `p`, `q`
 /// (one true/false question each, to hold certificates).
-final class InProcessApp {
+final class PolicyTestApp {
   let root: URL
   let academy: Academy
   let app: App
@@ -25,7 +25,7 @@ final class InProcessApp {
 
   init() throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "relais-inprocess-\(UUID().uuidString)")
+      "relais-policy-\(UUID().uuidString)")
     let cur = root.appendingPathComponent("Curriculum")
     let assess = root.appendingPathComponent("Assessments")
     for (slug, pass, gift) in [
@@ -71,7 +71,7 @@ final class InProcessApp {
   }
 
   struct Client {
-    let app: InProcessApp
+    let app: PolicyTestApp
     let session: String?
     let csrf = String(repeating: "c", count: 40)
 
@@ -83,13 +83,13 @@ final class InProcessApp {
     func send(_ method: String, _ target: String, _ form: [(String, String)]) -> Reply {
       let parts = target.split(separator: "?", maxSplits: 1)
       let path = String(parts.first ?? "")
-      var headers = HTTPHeaders([("Host", InProcessApp.host)])
+      var headers = HTTPHeaders([("Host", PolicyTestApp.host)])
       var cookie = "relais_csrf=\(csrf)"
       if let session { cookie += "; relais_session=\(session)" }
       headers.add("Cookie", cookie)
       var body: [UInt8] = []
       if method == "POST" {
-        headers.add("Origin", "http://\(InProcessApp.host)")
+        headers.add("Origin", "http://\(PolicyTestApp.host)")
         headers.add("Content-Type", "application/x-www-form-urlencoded")
         body = Array(
           form.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&").utf8)
