@@ -50,14 +50,14 @@ extension Academy {
       let attempt = Academy.attempt(row)
       let module = catalog.module(attempt.module)
       let quiz = module.flatMap { Academy.quiz($0, attempt.kind, attempt.language) }
-      // Only a question graded by hand takes a mark: one waiting for it, or marked before.
+      // Only a question graded by hand takes a mark: one the grader left waiting at
+      // submission (`needs_grading`, set from the quiz as it was then), or marked before.
       let waiting = answer.int("needs_grading") == 1
       let marked =
         try c.first(
           "SELECT 1 FROM essay_marks WHERE attempt_id = ? AND question_id = ?",
           [attemptID, questionID]) != nil
-      let manual = quiz?.question(questionID).map { GIFT.grade($0, .none).needsManualGrading }
-      guard waiting || marked, manual != false else { throw AcademyError("teach.error.notEssay") }
+      guard waiting || marked else { throw AcademyError("teach.error.notEssay") }
 
       let scoreBefore = attempt.score ?? 0
       try c.execute(
