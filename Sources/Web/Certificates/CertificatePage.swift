@@ -49,12 +49,12 @@ enum CertificatePage {
     var rows: [HTML] = [
       "<tr><th scope=\"row\">\(ctx.t("cert.holder"))</th><td>\(holder)</td></tr>",
       "<tr><th scope=\"row\">\(ctx.t("cert.module"))</th><td>\(moduleTitle)</td></tr>",
-      "<tr><th scope=\"row\">\(ctx.t("cert.issued"))</th><td>\(Dates.long(cert.issuedAt, ctx.language))</td></tr>",
-      "<tr><th scope=\"row\">\(ctx.t(endLabel))</th><td>\(Dates.long(cert.expiresAt, ctx.language))</td></tr>",
+      "<tr><th scope=\"row\">\(ctx.t("cert.issued"))</th><td>\(Dates.long(cert.issuedAt, ctx.ui))</td></tr>",
+      "<tr><th scope=\"row\">\(ctx.t(endLabel))</th><td>\(Dates.long(cert.expiresAt, ctx.ui))</td></tr>",
     ]
     if let revoked = cert.revokedAt {
       rows.append(
-        "<tr><th scope=\"row\">\(ctx.t("cert.revoked.on"))</th><td>\(Dates.long(revoked, ctx.language))</td></tr>"
+        "<tr><th scope=\"row\">\(ctx.t("cert.revoked.on"))</th><td>\(Dates.long(revoked, ctx.ui))</td></tr>"
       )
     }
     var body: HTML = """
@@ -70,7 +70,7 @@ enum CertificatePage {
     let history = try app.academy.certificateHistory(code: code)
     if history.count > 1 {
       let items: [HTML] = history.map {
-        "<li>\(Dates.long($0.at, ctx.language)): \(ctx.t("cert.event.\($0.event)"))</li>"
+        "<li>\(Dates.long($0.at, ctx.ui)): \(ctx.t("cert.event.\($0.event)"))</li>"
       }
       body += "<h2>\(ctx.t("cert.history"))</h2><ul>\(items)</ul>"
     }

@@ -24,7 +24,7 @@ enum ModulePage {
         <p><a class="btn secondary" href="/modules/\(m.slug)/quiz?kind=pre">\(ctx.t("module.pretestStart"))</a></p></div>
         """
     }
-    body += "<h2>\(ctx.t("module.lessons"))</h2><ol class=\"lessons\">"
+    body += "<h2>\(ctx.t("module.lessons"))</h2><ol class=\"lessons\" data-labels=\"\(OfflineAssets.labels(ctx))\">"
     for lesson in m.lessons {
       guard let lt = lesson.text[ctx.language] else { continue }
       let read = progress?.lessonsRead.contains(lesson.slug) == true

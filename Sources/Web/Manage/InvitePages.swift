@@ -21,9 +21,11 @@ enum InvitePages {
     """
   }
 
-  /// Parses "Name, fr" lines: the language after the last comma if it is one we have,
+  /// Parses "Name, fr" lines: the language after the last comma if the site offers it,
   /// else English; blank lines skipped.
-  static func parse(_ text: String) -> [(name: String, locale: Language)] {
+  static func parse(_ text: String, offered: (Language) -> Bool) -> [(
+    name: String, locale: Language
+  )] {
     var out: [(String, Language)] = []
     for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
       var name = raw.trimmingCharacters(in: .whitespaces)
@@ -31,7 +33,7 @@ enum InvitePages {
       if let comma = name.lastIndex(of: ",") {
         let tail = name[name.index(after: comma)...].trimmingCharacters(in: .whitespaces)
           .lowercased()
-        if let l = Language(rawValue: tail) {
+        if let l = Language(rawValue: tail), offered(l) {
           locale = l
           name = name[..<comma].trimmingCharacters(in: .whitespaces)
         }
@@ -45,7 +47,7 @@ enum InvitePages {
   static func create(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let viewer = try ManageRoutes.viewer(ctx)
     let k = try CohortPages.cohort(app, ctx)
-    let people = parse(ctx.form["lines"] ?? "")
+    let people = parse(ctx.form["lines"] ?? "", offered: app.academy.catalog.offers)
     guard !people.isEmpty else { throw AcademyError("manage.invite.empty") }
     guard people.count <= maxBulk else { throw AcademyError("manage.invite.tooMany") }
     var rows: [HTML] = []
@@ -90,11 +92,11 @@ enum InvitePages {
     let origin = app.absoluteURL("/join/", ctx.request)
     var blocks: [HTML] = []
     for i in names.indices where links[i].hasPrefix(origin) {
-      let lang = Language(rawValue: langs[i]) ?? .en
+      let lang = app.academy.catalog.offeredLanguage(langs[i]) ?? .reference
       blocks.append(
         """
         <div class="card"><h2>\(names[i])</h2>
-        <p lang="\(lang.rawValue)">\(Strings.text("manage.sheet.instructions", lang))</p>
+        <p lang="\(lang.rawValue)" dir="\(app.academy.catalog.interface(lang).direction)">\(app.academy.catalog.interface(lang).text("manage.sheet.instructions"))</p>
         <p class="code">\(links[i])</p></div>
         """)
     }

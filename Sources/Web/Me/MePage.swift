@@ -28,7 +28,7 @@ enum MePage {
   }
 
   static func date(_ t: Int64?, _ ctx: Context) -> String {
-    t.map { Dates.long($0, ctx.language) } ?? ctx.t("me.notSaid")
+    t.map { Dates.long($0, ctx.ui) } ?? ctx.t("me.notSaid")
   }
 
   static func row(_ label: String, _ value: HTML) -> HTML {
@@ -60,8 +60,8 @@ enum MePage {
         <label for="\(field)">\(ctx.t("join.\(field)"))</label><select id="\(field)" name="\(field)"><option value="">\(ctx.t("join.preferNot"))</option>\(opts)</select>
         """
     }
-    let langs: [HTML] = Language.allCases.map { l in
-      "<label class=\"choice\"><input type=\"radio\" name=\"locale\" value=\"\(l.rawValue)\"\(HTML(trusted: u.locale == l ? " checked" : ""))> <span lang=\"\(l.rawValue)\">\(l.nativeName)</span></label>"
+    let langs: [HTML] = ctx.ui.offered.map { l, name in
+      "<label class=\"choice\"><input type=\"radio\" name=\"locale\" value=\"\(l.rawValue)\"\(HTML(trusted: u.locale == l ? " checked" : ""))> <span lang=\"\(l.rawValue)\">\(name)</span></label>"
     }
     return """
       <h2 id="profile">\(ctx.t("me.profile"))</h2>
