@@ -136,7 +136,8 @@ public final class App: Sendable {
       } catch let e as AcademyError {
         response = .page(
           Layout.error(
-            ctx, status: 400, messageKey: Strings.english[e.key] == nil ? "error.badRequest" : e.key),
+            ctx, status: 400, messageKey: Strings.english[e.key] == nil ? "error.badRequest" : e.key
+          ),
           status: 400)
       } catch {
         FileHandle.standardError.write(

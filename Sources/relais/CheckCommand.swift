@@ -88,14 +88,17 @@ enum CheckCommand {
   /// `lang  strings  extra  placeholders`, one row per strings file.
   static func stringsTable(_ rows: [StringsCoverage]) -> String {
     guard !rows.isEmpty else { return "" }
-    var out = "interface strings (against the built-in English)\nlang  strings           extra  placeholders\n"
+    var out =
+      "interface strings (against the built-in English)\nlang  strings           extra  placeholders\n"
     for r in rows {
       let total = r.present + r.missing
       var strings = "\(r.present)/\(total)" + (r.missing > 0 ? " (\(r.missing) missing)" : "")
       strings += String(repeating: " ", count: max(0, 18 - strings.count))
-      let lang = r.language.rawValue + String(repeating: " ", count: max(0, 4 - r.language.rawValue.count))
+      let lang =
+        r.language.rawValue + String(repeating: " ", count: max(0, 4 - r.language.rawValue.count))
       let extra = String(r.extra) + String(repeating: " ", count: max(0, 5 - String(r.extra).count))
-      out += "\(lang)  \(strings)\(extra)  \(r.placeholderMismatches == 0 ? "ok" : "\(r.placeholderMismatches) wrong")\n"
+      out +=
+        "\(lang)  \(strings)\(extra)  \(r.placeholderMismatches == 0 ? "ok" : "\(r.placeholderMismatches) wrong")\n"
     }
     return out + "\n"
   }
@@ -122,7 +125,8 @@ enum CheckCommand {
       ]
     }
     let object: [String: Any] = [
-      "problems": problems, "coverage": coverage, "strings": strings, "errors": catalog.errors.count,
+      "problems": problems, "coverage": coverage, "strings": strings,
+      "errors": catalog.errors.count,
       "warnings": catalog.warnings.count,
     ]
     let data = try! JSONSerialization.data(

@@ -12,7 +12,8 @@ import Testing
 
   @Test func readsKeysCommentsEscapesAndMetadata() {
     let (s, problems) = parse(
-      "\u{FEFF}# Arabic\r\nlanguage.name = العربية\n\nnav.home =  الرئيسية  \nmulti = a\\nb \\\\ c\n")
+      "\u{FEFF}# Arabic\r\nlanguage.name = العربية\n\nnav.home =  الرئيسية  \nmulti = a\\nb \\\\ c\n"
+    )
     #expect(problems.isEmpty)
     #expect(s.values["nav.home"] == "الرئيسية")
     #expect(s.values["multi"] == "a\nb \\ c")
@@ -53,7 +54,10 @@ import Testing
     let (s, problems) = LocaleStrings.parse(
       bytes, language: .fr, path: "p")
     #expect(s.values["a"] == "ok")
-    #expect(problems.map(\.description) == ["p:2: not valid UTF-8", "p:3: 'c': control character in the text"])
+    #expect(
+      problems.map(\.description) == [
+        "p:2: not valid UTF-8", "p:3: 'c': control character in the text",
+      ])
   }
 
   @Test func placeholdersAreFound() {

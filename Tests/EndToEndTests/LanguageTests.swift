@@ -17,36 +17,46 @@ import Testing
     }
   }
 
-  static func englishLeft(in page: String, language: String = "fr", server: TestServer) -> [String] {
+  static func englishLeft(in page: String, language: String = "fr", server: TestServer) -> [String]
+  {
     let strings = server.academy.catalog.offeredLanguage(language)
       .flatMap { server.academy.catalog.locales[$0] }
     return englishOnly(strings).filter { page.contains($0) }
   }
 
-  @Test func frenchLearnerSeesNoEnglishOnTheirPages() throws {
+  /// Each language the repository ships (French, and every other strings file): a learner
+  /// who joins in it reads every page in it, in its direction, with no English left.
+  @Test func eachShippedLanguagesLearnerSeesNoEnglishOnTheirPages() throws {
     let server = try TestServer()
     defer { server.stop() }
-    let learner = try server.learnerClient(name: "Awa", locale: "fr")
-    var pages = [
-      "/", "/modules/fact-checking", "/modules/fact-checking/01-why-verify", "/pages/referrals",
-      "/privacy", "/modules/fact-checking/quiz",
-    ]
-    let quiz = try learner.get("/modules/fact-checking/quiz")
-    #expect(quiz.body.contains("lang=\"fr\""))
-    let r = try learner.post(
-      "/modules/fact-checking/quiz",
-      try LearnerPathTests.answers(for: quiz.body, server: server, right: false))
-    pages.append(try #require(r.location))
-    for path in pages {
-      let page = try learner.get(path)
-      #expect(page.status == 200, "\(path)")
-      #expect(page.body.contains("<html lang=\"fr\" dir=\"ltr\">"), "\(path)")
-      #expect(
-        Self.englishLeft(in: page.body, server: server).isEmpty,
-        "\(path): \(Self.englishLeft(in: page.body, server: server))")
-      #expect(
-        !page.body.contains("common.fallback") && !page.body.contains("not yet translated"),
-        "\(path)")
+    let languages = server.academy.catalog.languages.filter { $0 != .reference }
+    #expect(languages.contains(.fr))
+    for language in languages {
+      let code = language.rawValue
+      let dir = server.academy.catalog.interface(language).direction
+      let learner = try server.learnerClient(name: "Awa \(code)", locale: code)
+      var pages = [
+        "/", "/modules", "/modules/fact-checking", "/modules/fact-checking/01-why-verify",
+        "/pages/referrals", "/pages/code-of-conduct", "/privacy", "/me",
+        "/modules/fact-checking/quiz",
+      ]
+      let quiz = try learner.get("/modules/fact-checking/quiz")
+      #expect(quiz.body.contains("lang=\"\(code)\""))
+      let r = try learner.post(
+        "/modules/fact-checking/quiz",
+        try LearnerPathTests.answers(for: quiz.body, server: server, right: false))
+      pages.append(try #require(r.location))
+      for path in pages {
+        let page = try learner.get(path)
+        #expect(page.status == 200, "\(code) \(path)")
+        #expect(page.body.contains("<html lang=\"\(code)\" dir=\"\(dir)\">"), "\(code) \(path)")
+        let left = Self.englishLeft(in: page.body, language: code, server: server)
+        #expect(left.isEmpty, "\(code) \(path): \(left)")
+        let notice = HTML.escape(server.academy.catalog.interface(language).text("common.fallback"))
+        #expect(
+          !page.body.contains("common.fallback") && !page.body.contains(notice),
+          "\(code) \(path): content not translated")
+      }
     }
   }
 

@@ -53,7 +53,8 @@ import Testing
 
   @Test func bulkInviteLinesGiveNameAndLanguage() {
     let people = InvitePages.parse(
-      "Amina, fr\n\n  Jean Dupont  \nSmith, John, en\nX, de\n", offered: { $0 != Language(rawValue: "de") })
+      "Amina, fr\n\n  Jean Dupont  \nSmith, John, en\nX, de\n",
+      offered: { $0 != Language(rawValue: "de") })
     #expect(people.map(\.name) == ["Amina", "Jean Dupont", "Smith, John", "X, de"])
     #expect(people.map(\.locale.rawValue) == ["fr", "en", "en", "en"])
   }

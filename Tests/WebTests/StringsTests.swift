@@ -91,7 +91,11 @@ enum ShippedContent {
   #expect(row.present == 3 && row.extra == 1 && row.placeholderMismatches == 1)
   #expect(row.missing == Strings.english.count - 3)
   let messages = catalog.problems.filter { $0.path.hasSuffix("uk.strings") }.map(\.description)
-  #expect(messages.contains { $0.contains("/locales/uk.strings:4: '") && $0.contains("placeholders") }, "\(messages)")
-  #expect(messages.contains { $0.contains("/locales/uk.strings:5: warning: 'nav.nothing'") }, "\(messages)")
+  #expect(
+    messages.contains { $0.contains("/locales/uk.strings:4: '") && $0.contains("placeholders") },
+    "\(messages)")
+  #expect(
+    messages.contains { $0.contains("/locales/uk.strings:5: warning: 'nav.nothing'") },
+    "\(messages)")
   #expect(messages.contains { $0.contains("missing") }, "\(messages)")
 }

@@ -44,7 +44,7 @@ enum CertificatePage {
       ?? cert.module
     let statusClass = status == .valid ? "ok" : "bad"
     let holder: HTML =
-      cert.holderName.isEmpty ? "<em>\(ctx.t("cert.erased"))</em>" : "\(cert.holderName)"
+      cert.holderName.isEmpty ? "<em>\(ctx.t("cert.erased"))</em>" : HTML.isolated(cert.holderName)
     let endLabel = status == .expired ? "cert.expired.on" : "cert.expires"
     var rows: [HTML] = [
       "<tr><th scope=\"row\">\(ctx.t("cert.holder"))</th><td>\(holder)</td></tr>",

@@ -13,7 +13,8 @@ enum Dates {
     let months = ui.text("date.months").split(separator: ",")
     let month = months.indices.contains(m - 1) ? String(months[m - 1]) : String(m)
     let day = d == 1 ? ui.text("date.firstDay") : String(d)
-    return ui.format("date.long", [day, String(month).trimmingCharacters(in: .whitespaces), String(y)])
+    return ui.format(
+      "date.long", [day, String(month).trimmingCharacters(in: .whitespaces), String(y)])
   }
 
   static func day(_ t: Int64) -> String {

@@ -25,7 +25,8 @@ extension Strings {
     "error.back": "Back to the home page",
     "common.save": "Save",
     "common.minutes": "{1} min",
-    "common.fallback": "This text is not yet translated into your language; it is shown in English.",
+    "common.fallback":
+      "This text is not yet translated into your language; it is shown in English.",
     "signin.title": "Sign in",
     "signin.handle": "Your sign-in name",
     "signin.passphrase": "Passphrase",

@@ -4,7 +4,8 @@ extension Strings {
     "quiz.title.pre": "Pre-test: {1}",
     "quiz.title.refresher": "Refresher: {1}",
     "quiz.intro": "{1} questions. Answer all of them, then press the button at the end.",
-    "quiz.needsNetwork": "Sending your answers needs a connection. If it fails, your answers stay on this page: try again when you are back online.",
+    "quiz.needsNetwork":
+      "Sending your answers needs a connection. If it fails, your answers stay on this page: try again when you are back online.",
     "quiz.questionN": "Question {1}",
     "quiz.chooseAll": "Choose every answer that is right.",
     "quiz.choose": "Choose…",
@@ -19,7 +20,8 @@ extension Strings {
     "result.failed": "{1}% — you need {2}% to pass. Read the feedback below and try again.",
     "result.score": "Your score: {1}%",
     "result.certificate": "See your certificate",
-    "result.readLessons": "Read every lesson of the module (press “Done” at the end of each) to receive your certificate.",
+    "result.readLessons":
+      "Read every lesson of the module (press “Done” at the end of each) to receive your certificate.",
     "result.retry": "Try again",
     "result.right": "Right",
     "result.wrong": "Not right",

@@ -50,7 +50,9 @@ enum Charts {
     let pad = 24
     let top = max(1, points.map(\.1).max() ?? 1)
     let step = points.count > 1 ? Double(width - 2 * pad) / Double(points.count - 1) : 0
-    func x(_ i: Int) -> Int { rtl ? width - pad - Int(Double(i) * step) : pad + Int(Double(i) * step) }
+    func x(_ i: Int) -> Int {
+      rtl ? width - pad - Int(Double(i) * step) : pad + Int(Double(i) * step)
+    }
     func y(_ v: Int) -> Int {
       height - pad - Int(Double(v) / Double(top) * Double(height - 2 * pad))
     }
@@ -66,12 +68,14 @@ enum Charts {
     if let first = points.first, let last = points.last {
       let (start, end) = rtl ? ("end", "start") : ("start", "end")
       shapes.append(
-        "<text x=\"\(x(0))\" y=\"\(height - 6)\" font-size=\"11\" fill=\"\(ink)\" text-anchor=\"\(start)\">\(first.0)</text>")
+        "<text x=\"\(x(0))\" y=\"\(height - 6)\" font-size=\"11\" fill=\"\(ink)\" text-anchor=\"\(start)\">\(first.0)</text>"
+      )
       shapes.append(
         "<text x=\"\(rtl ? pad : width - pad)\" y=\"\(height - 6)\" font-size=\"11\" fill=\"\(ink)\" text-anchor=\"\(end)\">\(last.0)</text>"
       )
       shapes.append(
-        "<text x=\"\(rtl ? width - pad : pad)\" y=\"14\" font-size=\"11\" fill=\"\(ink)\" text-anchor=\"\(start)\">\(top)</text>")
+        "<text x=\"\(rtl ? width - pad : pad)\" y=\"14\" font-size=\"11\" fill=\"\(ink)\" text-anchor=\"\(start)\">\(top)</text>"
+      )
     }
     return """
       <svg role="img" aria-label="\(label)" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" direction="ltr" xmlns="http://www.w3.org/2000/svg">\(shapes)</svg>

@@ -58,8 +58,8 @@ enum InvitePages {
       let link = app.absoluteURL("/join/\(token)", ctx.request)
       rows.append(
         """
-        <tr><th scope="row">\(p.name)</th><td>\(p.locale.nativeName)</td>\
-        <td><input type="text" readonly value="\(link)" aria-label="\(ctx.t("manage.invite.linkFor", p.name))" id="link-\(i)"></td></tr>
+        <tr><th scope="row">\(HTML.isolated(p.name))</th><td>\(p.locale.nativeName)</td>\
+        <td><input type="text" readonly value="\(link)" aria-label="\(ctx.t("manage.invite.linkFor", HTML.isolate(p.name)))" id="link-\(i)"></td></tr>
         """)
       hidden.append(
         "<input type=\"hidden\" name=\"n\" value=\"\(p.name)\"><input type=\"hidden\" name=\"l\" value=\"\(p.locale.rawValue)\"><input type=\"hidden\" name=\"t\" value=\"\(link)\">"
@@ -72,7 +72,7 @@ enum InvitePages {
       <th scope="col">\(ctx.t("invite.link"))</th></tr></thead><tbody>\(rows)</tbody></table>
       <form method="post" action="/manage/cohorts/\(k.id)/sheet">\(ctx.csrfField)\(hidden)
       <div class="actions"><button class="secondary">\(ctx.t("manage.invite.sheet"))</button>
-      <a class="btn" href="/manage/cohorts/\(k.id)">\(ctx.t("manage.invite.back", k.name))</a></div>
+      <a class="btn" href="/manage/cohorts/\(k.id)">\(ctx.t("manage.invite.back", HTML.isolate(k.name)))</a></div>
       </form>
       """
     return .page(Layout.page(ctx, title: ctx.t("manage.invite.title"), body))
@@ -101,10 +101,10 @@ enum InvitePages {
         """)
     }
     let body: HTML = """
-      <h1>\(ctx.t("manage.sheet.title", k.name))</h1>
+      <h1>\(ctx.t("manage.sheet.title", HTML.isolate(k.name)))</h1>
       <p class="hint">\(ctx.t("manage.sheet.print"))</p>
       \(blocks)
       """
-    return .page(Layout.page(ctx, title: ctx.t("manage.sheet.title", k.name), body))
+    return .page(Layout.page(ctx, title: ctx.t("manage.sheet.title", HTML.isolate(k.name)), body))
   }
 }

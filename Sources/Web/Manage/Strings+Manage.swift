@@ -42,7 +42,8 @@ extension Strings {
     "manage.funnel.certified": "Valid certificate",
     "manage.funnel.chart": "Learners at each step, {1}",
     "manage.gain.title": "Knowledge gain",
-    "manage.gain.explain": "Mean score of the pre-test (before the lessons) and of the certifying quiz; n is the number of attempts.",
+    "manage.gain.explain":
+      "Mean score of the pre-test (before the lessons) and of the certifying quiz; n is the number of attempts.",
     "manage.gain.pre": "Pre-test",
     "manage.gain.post": "Certifying quiz",
     "manage.gain.gain": "Gain",
@@ -52,7 +53,8 @@ extension Strings {
     "manage.weeks.week": "Week starting",
     "manage.weeks.passes": "Passed",
     "manage.groups.title": "Results by group",
-    "manage.groups.explain": "From what learners chose to tell about themselves. Groups of fewer than 5 learners are not shown, so nobody can be recognised.",
+    "manage.groups.explain":
+      "From what learners chose to tell about themselves. Groups of fewer than 5 learners are not shown, so nobody can be recognised.",
     "manage.groups.fewer": "fewer than 5",
     "manage.groups.group": "Group",
     "manage.groups.learners": "Learners",
@@ -79,7 +81,8 @@ extension Strings {
     "manage.ack.count": "{1} signatures ({2} shown).",
     "manage.audit.title": "Audit log",
     "manage.audit.csv": "Download as CSV",
-    "manage.audit.explain": "Every action of managers and administrators. Managers see their own actions; administrators see all.",
+    "manage.audit.explain":
+      "Every action of managers and administrators. Managers see their own actions; administrators see all.",
     "manage.audit.at": "When (UTC)",
     "manage.audit.actor": "Who",
     "manage.audit.action": "Action",
@@ -99,23 +102,28 @@ extension Strings {
     "manage.cohort.person": "Name",
     "manage.cohort.staff": "Staff attached",
     "manage.cohort.noStaff": "No staff attached.",
-    "manage.cohort.noStaffAccounts": "There is no trainer or manager account yet. Invite one from the admin page.",
+    "manage.cohort.noStaffAccounts":
+      "There is no trainer or manager account yet. Invite one from the admin page.",
     "manage.cohort.attach": "Attach a trainer or manager",
     "manage.cohort.attachSubmit": "Attach",
     "manage.invite.title": "Invite learners",
     "manage.invite.lines": "One learner per line: name, language",
-    "manage.invite.hint": "For example “Amina, fr”. Without a language, English is used. At most 200 lines.",
+    "manage.invite.hint":
+      "For example “Amina, fr”. Without a language, English is used. At most 200 lines.",
     "manage.invite.submit": "Make the invitation links",
     "manage.invite.done": "{1} invitation links",
-    "manage.invite.once": "Copy these links now: they are shown only once. Each works once, for 14 days.",
+    "manage.invite.once":
+      "Copy these links now: they are shown only once. Each works once, for 14 days.",
     "manage.invite.linkFor": "Invitation link for {1}",
     "manage.invite.sheet": "Printable sheet",
     "manage.invite.back": "Back to {1}",
     "manage.invite.empty": "Write at least one name.",
     "manage.invite.tooMany": "At most 200 learners at a time.",
     "manage.sheet.title": "Invitations · {1}",
-    "manage.sheet.print": "Print this page and cut along the boxes. Keep it safe: each link opens an account.",
-    "manage.sheet.instructions": "Open this link on your phone to join the training. It works once.",
+    "manage.sheet.print":
+      "Print this page and cut along the boxes. Keep it safe: each link opens an account.",
+    "manage.sheet.instructions":
+      "Open this link on your phone to join the training. It works once.",
     "manage.assign.title": "Assignments",
     "manage.assign.who": "For",
     "manage.assign.wholeCohort": "The whole cohort",
@@ -123,7 +131,8 @@ extension Strings {
     "manage.assign.done": "Done",
     "manage.assign.open": "To do",
     "manage.refresher.title": "Refresher session",
-    "manage.refresher.explain": "Learners take the refresher quiz; passing it renews their certificate.",
+    "manage.refresher.explain":
+      "Learners take the refresher quiz; passing it renews their certificate.",
     "manage.refresher.modules": "Modules",
     "manage.refresher.before": "Only certificates expiring before (optional)",
     "manage.refresher.beforeHint": "Leave empty for every certified learner of the cohort.",
@@ -139,7 +148,8 @@ extension Strings {
     "manage.learner.best": "Best score",
     "manage.learner.noAssignments": "Nothing assigned.",
     "manage.erase.title": "Erase this learner",
-    "manage.erase.explain": "Removes their name, sign-in, self-declared details and sessions, and revokes their certificates. Their anonymous results stay in the programme’s numbers. This cannot be undone.",
+    "manage.erase.explain":
+      "Removes their name, sign-in, self-declared details and sessions, and revokes their certificates. Their anonymous results stay in the programme’s numbers. This cannot be undone.",
     "manage.erase.confirm": "I confirm that {1} asked to be erased",
     "manage.erase.submit": "Erase",
     "manage.erase.done": "This learner was erased.",

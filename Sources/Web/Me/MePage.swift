@@ -41,7 +41,7 @@ enum MePage {
       "\(v.map { ctx.t("join.\(prefix).\($0)") } ?? ctx.t("me.notSaid"))"
     }
     let rows: [HTML] = [
-      row(ctx.t("me.name"), "\(u.displayName)"),
+      row(ctx.t("me.name"), HTML.isolated(u.displayName)),
       row(ctx.t("me.language"), "\(u.locale.nativeName)"),
       row(ctx.t("join.age"), said("age", u.ageBand)),
       row(ctx.t("join.gender"), said("gender", u.gender)),
@@ -144,7 +144,7 @@ enum MePage {
     var out: HTML = "<h2 id=\"acknowledgements\">\(ctx.t("me.acks"))</h2>"
     guard !d.acknowledgements.isEmpty else { return out + "<p>\(ctx.t("me.nothing"))</p>" }
     let items: [HTML] = d.acknowledgements.map {
-      "<li>\(ctx.t("me.ack.item", $0.document, $0.version, $0.name, date($0.at, ctx)))</li>"
+      "<li>\(ctx.t("me.ack.item", $0.document, $0.version, HTML.isolate($0.name), date($0.at, ctx)))</li>"
     }
     out += "<ul>\(items)</ul>"
     return out

@@ -1,7 +1,8 @@
 extension Strings {
   static let me: [String: String] = [
     "me.title": "My data",
-    "me.intro": "This page shows everything Relais stores about you. You can download it, correct it, or ask for it to be deleted.",
+    "me.intro":
+      "This page shows everything Relais stores about you. You can download it, correct it, or ask for it to be deleted.",
     "me.export": "Download all my data (JSON)",
     "me.saved": "Saved.",
     "me.profile": "My profile",
@@ -14,7 +15,8 @@ extension Strings {
     "me.none": "None",
     "me.editProfile": "Change my profile",
     "me.signin": "Signing in on another device",
-    "me.signin.explain": "Without a passphrase, this browser is your key: if you lose it, ask your organisation for a new link. With a sign-in name and passphrase you can sign in anywhere.",
+    "me.signin.explain":
+      "Without a passphrase, this browser is your key: if you lose it, ask your organisation for a new link. With a sign-in name and passphrase you can sign in anywhere.",
     "me.signin.current": "Your sign-in name: {1}",
     "me.signin.none": "You have no passphrase yet.",
     "me.signin.handle": "Sign-in name (letters, numbers, . _ -)",
@@ -47,16 +49,20 @@ extension Strings {
     "me.ack.item": "{1}, version {2}, signed “{3}” on {4}",
     "me.nothing": "Nothing yet.",
     "me.delete": "Delete my account",
-    "me.delete.explain": "A manager confirms the deletion. Your name, sign-in name and personal details are then removed; your quiz results stay only as anonymous numbers, and your certificates show as withdrawn with no name.",
+    "me.delete.explain":
+      "A manager confirms the deletion. Your name, sign-in name and personal details are then removed; your quiz results stay only as anonymous numbers, and your certificates show as withdrawn with no name.",
     "me.delete.request": "Ask to delete my account",
     "me.delete.pending": "You asked to delete your account on {1}. A manager will confirm it.",
     "me.delete.cancel": "Cancel my request",
     "me.delete.cancelled": "You cancelled your deletion request.",
     "me.delete.confirmed": "Your deletion was confirmed on {1}.",
     "offline.title": "You are offline",
-    "offline.explain": "There is no connection right now. The lessons you opened on this device are still available:",
-    "offline.none": "No lesson is saved on this device yet. Open lessons while connected, or use “Make this module available offline” on a module’s page.",
-    "offline.quiz": "Quizzes need the network: your answers are checked and saved on the server. Come back to the quiz when you are connected.",
+    "offline.explain":
+      "There is no connection right now. The lessons you opened on this device are still available:",
+    "offline.none":
+      "No lesson is saved on this device yet. Open lessons while connected, or use “Make this module available offline” on a module’s page.",
+    "offline.quiz":
+      "Quizzes need the network: your answers are checked and saved on the server. Come back to the quiz when you are connected.",
     "offline.quizTitle": "This quiz needs the network",
     "offline.save": "Make this module available offline",
     "offline.saving": "Saving the lessons…",

@@ -27,7 +27,8 @@ enum PublicRoutes {
     guard local || ctx.role == .admin, let text = app.metricsSource.withLock({ $0 })?() else {
       throw AcademyError.notFound
     }
-    return HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: text)
+    return HTTPResponse(
+      status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: text)
   }
 
   static func asset(_ ctx: Context) throws -> HTTPResponse {
@@ -71,7 +72,7 @@ enum PublicRoutes {
         ctx, title: p.title,
         """
         <h1>\(p.title)</h1>
-        \(fallback)<div lang="\(lang.rawValue)">\(HTML(trusted: p.html))</div>\(ack)
+        \(fallback)<div lang="\(lang.rawValue)" dir="\(lang.direction)">\(HTML(trusted: p.html))</div>\(ack)
         """))
   }
 

@@ -6,7 +6,8 @@ extension Strings {
     "role.manager": "Manager",
     "role.admin": "Administrator",
     "invite.title": "Invite someone",
-    "invite.explain": "Each link works once and expires after 14 days. Send it by WhatsApp, SMS or email.",
+    "invite.explain":
+      "Each link works once and expires after 14 days. Send it by WhatsApp, SMS or email.",
     "invite.role": "Role",
     "invite.name": "Name (optional, the person can change it)",
     "invite.locale": "Language",
@@ -14,14 +15,17 @@ extension Strings {
     "invite.created": "Invitation link created. Copy it now: it is shown only once.",
     "invite.link": "Invitation link",
     "join.title": "Join the training",
-    "join.intro": "Welcome! Tell us the name to show on your certificates. Everything else is optional.",
-    "join.invalid": "This invitation has expired or was already used. Ask the person who sent it for a new one.",
+    "join.intro":
+      "Welcome! Tell us the name to show on your certificates. Everything else is optional.",
+    "join.invalid":
+      "This invitation has expired or was already used. Ask the person who sent it for a new one.",
     "join.name": "Your name or nickname",
     "join.nameHint": "Shown on your certificates. You don’t have to use your legal name.",
     "join.nameInvalid": "Please give a name of 1 to 80 characters.",
     "join.locale": "Language",
     "join.optional": "About you (optional)",
-    "join.optionalWhy": "Used only for anonymous group statistics, so the programme reaches everyone. Groups smaller than 5 people are never shown.",
+    "join.optionalWhy":
+      "Used only for anonymous group statistics, so the programme reaches everyone. Groups smaller than 5 people are never shown.",
     "join.preferNot": "Prefer not to say",
     "join.age": "Age",
     "join.age.under-18": "Under 18",
@@ -40,7 +44,8 @@ extension Strings {
     "join.consentNeeded": "Please accept the privacy notice to join.",
     "join.submit": "Join",
     "passphrase.tooShort": "A passphrase needs at least 12 characters.",
-    "passphrase.badHandle": "A sign-in name has 3 to 40 letters, digits, dots, dashes or underscores.",
+    "passphrase.badHandle":
+      "A sign-in name has 3 to 40 letters, digits, dots, dashes or underscores.",
     "passphrase.handleTaken": "That sign-in name is taken.",
   ]
 }

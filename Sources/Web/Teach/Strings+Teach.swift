@@ -8,7 +8,8 @@ extension Strings {
     "teach.tree": "Modules and lessons",
     "teach.problems": "Problems",
     "teach.noProblems": "No problems in the content.",
-    "teach.errorsServing": "Errors: {1}. The site keeps serving the last good version until they are fixed.",
+    "teach.errorsServing":
+      "Errors: {1}. The site keeps serving the last good version until they are fixed.",
     "teach.warningsOnly": "Warnings: {1}. The content is online.",
     "teach.missingLanguage": "{1} missing",
     "teach.notServed": "Not online yet (errors)",
@@ -30,7 +31,8 @@ extension Strings {
     "teach.upload.hint": "PNG, JPEG or GIF, at most 60 KB: learners often pay for their data.",
     "teach.upload.send": "Upload",
     "teach.done.created": "Created.",
-    "teach.done.saved": "Saved. The site shows the change within 2 seconds if the content has no errors.",
+    "teach.done.saved":
+      "Saved. The site shows the change within 2 seconds if the content has no errors.",
     "teach.done.unchanged": "Nothing changed; the file was not written.",
     "teach.done.uploaded": "Picture uploaded.",
     "teach.done.marked": "Mark saved; the attempt’s score is updated.",
@@ -41,7 +43,8 @@ extension Strings {
     "teach.error.language": "Choose a language other than English.",
     "teach.error.noLesson": "That lesson has no English file to translate.",
     "teach.error.write": "The file could not be written. Tell the administrator.",
-    "teach.error.tooBig": "This picture is {1} KB; the limit is {2} KB. Make it smaller (fewer pixels, or JPEG) and try again.",
+    "teach.error.tooBig":
+      "This picture is {1} KB; the limit is {2} KB. Make it smaller (fewer pixels, or JPEG) and try again.",
     "teach.error.notImage": "Only PNG, JPEG and GIF pictures can be uploaded.",
     "teach.error.noFile": "Choose a picture to upload.",
     "teach.error.notUTF8": "This file is not UTF-8 text and cannot be edited here.",
@@ -51,8 +54,10 @@ extension Strings {
     "teach.edit.source": "Markdown",
     "teach.edit.preview": "Preview",
     "teach.edit.previewTitle": "Preview on a phone",
-    "teach.edit.hint": "Preview shows the lesson without saving it. Saving replaces the file on the server.",
-    "teach.conflict": "Someone changed this file since you opened it. Compare both versions: keep yours, or start again from the one on disk.",
+    "teach.edit.hint":
+      "Preview shows the lesson without saving it. Saving replaces the file on the server.",
+    "teach.conflict":
+      "Someone changed this file since you opened it. Compare both versions: keep yours, or start again from the one on disk.",
     "teach.conflict.mine": "Your version",
     "teach.conflict.disk": "Version on disk now",
     "teach.conflict.keepMine": "Save my version over it",
@@ -71,7 +76,8 @@ extension Strings {
     "teach.stats.cohort": "Cohort",
     "teach.stats.everyone": "Everyone",
     "teach.stats.mine": "All my cohorts",
-    "teach.stats.noCohorts": "You follow no cohort yet: an administrator attaches trainers to cohorts, and you then see how their learners answer.",
+    "teach.stats.noCohorts":
+      "You follow no cohort yet: an administrator attaches trainers to cohorts, and you then see how their learners answer.",
     "teach.stats.from": "From",
     "teach.stats.to": "To",
     "teach.stats.show": "Show",
@@ -84,8 +90,10 @@ extension Strings {
     "teach.stats.gain": "Gain",
     "teach.stats.points": "{1} points",
     "teach.stats.questions": "Per question",
-    "teach.stats.explain": "Facility: share of the marks obtained. Discrimination: how much better the top 27 % of attempts did on the question than the bottom 27 % (−1 to 1; below 0, stronger learners miss it more).",
-    "teach.stats.suppressed": "Fewer than {1} learners in this selection: question statistics are not shown, so no one’s answers can be singled out.",
+    "teach.stats.explain":
+      "Facility: share of the marks obtained. Discrimination: how much better the top 27 % of attempts did on the question than the bottom 27 % (−1 to 1; below 0, stronger learners miss it more).",
+    "teach.stats.suppressed":
+      "Fewer than {1} learners in this selection: question statistics are not shown, so no one’s answers can be singled out.",
     "teach.stats.question": "Question",
     "teach.stats.answers": "Answers",
     "teach.stats.facility": "Facility",
