@@ -44,17 +44,17 @@ enum CertificatePage {
       ?? cert.module
     let statusClass = status == .valid ? "ok" : "bad"
     let holder: HTML =
-      cert.holderName.isEmpty ? "<em>\(ctx.t("cert.erased"))</em>" : "\(cert.holderName)"
+      cert.holderName.isEmpty ? "<em>\(ctx.t("cert.erased"))</em>" : HTML.isolated(cert.holderName)
     let endLabel = status == .expired ? "cert.expired.on" : "cert.expires"
     var rows: [HTML] = [
       "<tr><th scope=\"row\">\(ctx.t("cert.holder"))</th><td>\(holder)</td></tr>",
       "<tr><th scope=\"row\">\(ctx.t("cert.module"))</th><td>\(moduleTitle)</td></tr>",
-      "<tr><th scope=\"row\">\(ctx.t("cert.issued"))</th><td>\(Dates.long(cert.issuedAt, ctx.language))</td></tr>",
-      "<tr><th scope=\"row\">\(ctx.t(endLabel))</th><td>\(Dates.long(cert.expiresAt, ctx.language))</td></tr>",
+      "<tr><th scope=\"row\">\(ctx.t("cert.issued"))</th><td>\(Dates.long(cert.issuedAt, ctx.ui))</td></tr>",
+      "<tr><th scope=\"row\">\(ctx.t(endLabel))</th><td>\(Dates.long(cert.expiresAt, ctx.ui))</td></tr>",
     ]
     if let revoked = cert.revokedAt {
       rows.append(
-        "<tr><th scope=\"row\">\(ctx.t("cert.revoked.on"))</th><td>\(Dates.long(revoked, ctx.language))</td></tr>"
+        "<tr><th scope=\"row\">\(ctx.t("cert.revoked.on"))</th><td>\(Dates.long(revoked, ctx.ui))</td></tr>"
       )
       // A re-mark is said to everyone; a manager's own words only to who may read details.
       if cert.revokedReason == Academy.regradedReason {
@@ -81,7 +81,7 @@ enum CertificatePage {
     let history = try app.academy.certificateHistory(code: code)
     if history.count > 1 {
       let items: [HTML] = history.map {
-        "<li>\(Dates.long($0.at, ctx.language)): \(ctx.t("cert.event.\($0.event)"))</li>"
+        "<li>\(Dates.long($0.at, ctx.ui)): \(ctx.t("cert.event.\($0.event)"))</li>"
       }
       body += "<h2>\(ctx.t("cert.history"))</h2><ul>\(items)</ul>"
     }

@@ -39,7 +39,7 @@ enum QuizRoutes {
     body +=
       "<p>\(ctx.t("quiz.intro", String(attempt.shown.count)))</p><p class=\"hint\">\(ctx.t("quiz.needsNetwork"))</p>"
     body += """
-      <form method="post" action="/modules/\(m.slug)/quiz" lang="\(quiz.language.rawValue)">\(ctx.csrfField)
+      <form method="post" action="/modules/\(m.slug)/quiz" lang="\(quiz.language.rawValue)" dir="\(quiz.language.direction)">\(ctx.csrfField)
       <input type="hidden" name="attempt" value="\(attempt.id)">
       """
     for (i, shown) in attempt.shown.enumerated() {

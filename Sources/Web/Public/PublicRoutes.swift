@@ -57,7 +57,7 @@ enum PublicRoutes {
         $0.document == slug && $0.version == version
       }
       if let done {
-        ack = "<p class=\"ok\">\(ctx.t("ack.done", version, Dates.long(done.at, ctx.language)))</p>"
+        ack = "<p class=\"ok\">\(ctx.t("ack.done", version, Dates.long(done.at, ctx.ui)))</p>"
       } else {
         ack = """
           <form method="post" action="/pages/\(slug)/acknowledge" class="card">\(ctx.csrfField)
@@ -73,7 +73,7 @@ enum PublicRoutes {
         ctx, title: p.title,
         """
         <h1>\(p.title)</h1>
-        \(fallback)<div lang="\(lang.rawValue)">\(HTML(trusted: p.html))</div>\(ack)
+        \(fallback)<div lang="\(lang.rawValue)" dir="\(lang.direction)">\(HTML(trusted: p.html))</div>\(ack)
         """))
   }
 
@@ -99,7 +99,7 @@ enum PublicRoutes {
 
   /// Sets the language for this browser (and the account, when signed in), then goes back.
   static func switchLanguage(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
-    guard let lang = ctx.form["lang"].flatMap(Language.init(rawValue:)) else {
+    guard let lang = app.academy.catalog.offeredLanguage(ctx.form["lang"]) else {
       throw AcademyError("error.badRequest")
     }
     ctx.setCookies.append(

@@ -16,8 +16,8 @@ enum AdminRoutes {
     let roleOptions: [HTML] = roles.map {
       "<option value=\"\($0.rawValue)\">\(ctx.t("role.\($0.rawValue)"))</option>"
     }
-    let langs: [HTML] = Language.allCases.map {
-      "<option value=\"\($0.rawValue)\">\($0.nativeName)</option>"
+    let langs: [HTML] = ctx.ui.offered.map {
+      "<option value=\"\($0.language.rawValue)\" lang=\"\($0.language.rawValue)\">\($0.name)</option>"
     }
     return """
       <form method="post" action="/admin/invites">\(ctx.csrfField)
@@ -48,7 +48,7 @@ enum AdminRoutes {
     let name = (ctx.form["name"] ?? "").trimmingCharacters(in: .whitespaces)
     let token = try app.academy.createInvite(
       role: role, displayName: name.isEmpty ? nil : String(name.prefix(80)),
-      locale: ctx.form["locale"].flatMap(Language.init(rawValue:)), createdBy: u.id)
+      locale: app.academy.catalog.offeredLanguage(ctx.form["locale"]), createdBy: u.id)
     let link = app.absoluteURL("/join/\(token)", ctx.request)
     let created: HTML = """
       <div class="ok" role="status"><p>\(ctx.t("invite.created"))</p>
