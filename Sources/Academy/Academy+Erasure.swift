@@ -33,7 +33,7 @@ extension Academy {
   /// retention command. Goes: name, sign-in name, demographics, passphrase, sessions, unused
   /// invites and names on invites, names typed on acknowledgements, free-text answers
   /// (essays, short answers), essay marks and their feedback, reasons written on revoked
-  /// certificates and declined deletion requests, audit details that name the person.
+  /// certificates and declined deletion requests, audit details by, about or naming them.
   /// Stays, tied only to the random user id: attempts, scores, per-question fractions,
   /// lesson views, cohort membership, so every anonymous aggregate is unchanged.
   /// Certificates are revoked ('erased'); a pending deletion request is closed (confirmed).
@@ -69,6 +69,11 @@ extension Academy {
         state = CASE WHEN state = 'pending' THEN 'confirmed' ELSE state END
       WHERE user_id = ?
       """, [actor, now, userID])
+    // The log keeps who did what; what it says about the person goes: every detail of an
+    // entry by or about them, and any other that names them.
+    try c.execute(
+      "UPDATE audit_log SET detail = NULL WHERE (actor_id = ?1 OR subject = ?1) AND detail IS NOT NULL",
+      [userID])
     for name in names {
       try c.execute(
         "UPDATE audit_log SET detail = NULL WHERE detail IS NOT NULL AND instr(lower(detail), lower(?)) > 0",
