@@ -159,6 +159,7 @@ enum MePage {
       <p class="hint">\(ctx.t("me.signin.explain"))</p>
       \(current)
       <form method="post" action="/me/passphrase" class="card">\(ctx.csrfField)
+      \(currentPassphraseField(d, ctx))
       <label for="handle">\(ctx.t("me.signin.handle"))</label>
       <input type="text" id="handle" name="handle" value="\(d.handle ?? "")" required minlength="3" maxlength="40" autocomplete="username" autocapitalize="none" spellcheck="false">
       <label for="passphrase">\(ctx.t("me.signin.passphrase"))</label>
@@ -174,7 +175,7 @@ enum MePage {
 
   /// Changing an existing passphrase asks for it (unless the sign-in is recent: the
   /// server decides); either way, saving ends the other sessions.
-  static func current(_ d: MyData, _ ctx: Context) -> HTML {
+  static func currentPassphraseField(_ d: MyData, _ ctx: Context) -> HTML {
     guard d.user.hasPassphrase else {
       return "<p class=\"hint\">\(ctx.t("me.signin.othersEnd"))</p>"
     }
