@@ -122,6 +122,11 @@ import Testing
     let declined = try learner.get("/me").body
     #expect(declined.contains("Reason given: Your certificate is under review &lt;b&gt;until May"))
     #expect(try manager.get("/manage/deletions").body.contains("No request is waiting."))
+    let export = try MeTests.object(try learner.get("/me/export.json").body)
+    let request = try #require(export["deletionRequest"] as? [String: Any])
+    #expect(request["state"] as? String == "declined")
+    #expect(request["reason"] as? String == reason)
+    #expect(request["dueAt"] is String)
 
     // Asked again, then confirmed: the learner is erased at once, on the running server.
     #expect(try learner.post("/me/delete", []).status == 303)
