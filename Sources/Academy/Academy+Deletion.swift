@@ -56,12 +56,12 @@ extension Academy {
   /// erasure closes the request), then flushes the erased bytes out of the WAL.
   public func confirmDeletion(userID: String, actor: User) throws {
     let now = self.now
-    let scope = deletionRequestScope(for: actor)
     try database.write { c in
+      try Academy.authorize(c, actor, .decideDeletionRequest, .learner(userID))
       guard
         try c.first(
-          "SELECT 1 FROM deletion_requests d WHERE d.user_id = ? AND d.state = 'pending' AND \(scope.filter("d.user_id"))",
-          [userID as ValueConvertible] + scope.params) != nil
+          "SELECT 1 FROM deletion_requests WHERE user_id = ? AND state = 'pending'", [userID])
+          != nil
       else { throw AcademyError.notFound }
       try Audit.record(c, at: now, actor: actor.id, action: "deletion.confirm", subject: userID)
       try Academy.erase(c, userID: userID, now: now, actor: actor.id)
@@ -76,34 +76,28 @@ extension Academy {
     let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !text.isEmpty, text.count <= 1000 else { throw AcademyError("deletion.reasonNeeded") }
     let now = self.now
-    let scope = deletionRequestScope(for: actor)
     try database.write { c in
+      try Academy.authorize(c, actor, .decideDeletionRequest, .learner(userID))
       try c.execute(
         """
         UPDATE deletion_requests SET state = 'declined', decided_by = ?, decided_at = ?, reason = ?
-        WHERE user_id = ? AND state = 'pending' AND \(scope.filter("user_id"))
-        """, [actor.id, now, text, userID] as [ValueConvertible] + scope.params)
+        WHERE user_id = ? AND state = 'pending'
+        """, [actor.id, now, text, userID])
       guard c.changes == 1 else { throw AcademyError.notFound }
       try Audit.record(c, at: now, actor: actor.id, action: "deletion.decline", subject: userID)
     }
   }
 
-  /// The learners whose deletion requests `viewer` may see and decide: every learner for an
-  /// admin, the learners of their own cohorts for a manager, nobody else's for anyone else.
-  /// (One place, so the authorization policy can take it over.)
-  func deletionRequestScope(for viewer: User) -> ScopeSQL {
-    switch viewer.role {
-    case .admin: return .allLearners
-    case .manager:
-      let cohorts = (try? cohorts(visibleTo: viewer).map(\.id)) ?? []
-      return .learners(inCohorts: cohorts)
-    case .trainer, .learner: return .users([])
-    }
+  /// The learners whose deletion requests `viewer` may see, as the policy scopes
+  /// `viewDeletionRequest`: every learner for an admin, the learners of a manager's cohorts.
+  func deletionRequestScope(for viewer: User) throws -> ScopeSQL {
+    guard let cohorts = try cohortScope(viewer, .viewDeletionRequest) else { return .allLearners }
+    return .learners(inCohorts: cohorts)
   }
 
   /// Pending requests `viewer` may decide, oldest (soonest due) first.
   public func deletionRequests(visibleTo viewer: User) throws -> [PendingDeletion] {
-    let scope = deletionRequestScope(for: viewer)
+    let scope = try deletionRequestScope(for: viewer)
     return try database.read { c in
       try c.query(
         """

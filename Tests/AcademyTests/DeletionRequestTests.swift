@@ -39,7 +39,9 @@ import Testing
     #expect(throws: AcademyError.notFound) {
       try a.confirmDeletion(userID: learner.id, actor: stranger)
     }
-    #expect(throws: AcademyError.notFound) {
+    // The trainer of the learner's cohort sees the learner, but deciding is not theirs: the
+    // policy's 403 for "in scope, not your role's to do".
+    #expect(throws: AcademyError.forbidden) {
       try a.declineDeletion(userID: learner.id, reason: "no", actor: trainer)
     }
     #expect(try a.user(learner.id)?.erased == false)

@@ -102,7 +102,8 @@ import Testing
     #expect(try learner.post("/me/delete", []).status == 303)
     let me = try learner.get("/me").body
     let due = Dates.long(
-      try #require(try server.academy.deletionRequest(userID: id)).dueAt, server.academy.catalog.interface(.en))
+      try #require(try server.academy.deletionRequest(userID: id)).dueAt,
+      server.academy.catalog.interface(.en))
     #expect(me.contains("A manager will answer by \(due)"))
 
     #expect(try manager.get("/manage").body.contains("Deletion requests waiting: 1"))
