@@ -93,6 +93,11 @@ struct Worker {
 
     var environment = ProcessInfo.processInfo.environment
     environment[WorkerLink.variable] = link.environmentValue
+    // Swift's crash backtrace holds a dying worker for 0.3 to 3 s (symbolicating every
+    // thread) while learners wait for the restart; the runtime's one-line message (what
+    // trapped, and where) and our log line remain. An operator who wants the full
+    // backtrace sets SWIFT_BACKTRACE=enable=yes.
+    if environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
     let argv = (["relais", "serve"] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
