@@ -24,9 +24,9 @@ enum ServeCommand {
       --trust-proxy CIDRS reverse proxies whose Forwarded / X-Forwarded-For give the
                           client's address, comma-separated, e.g. 127.0.0.1,10.0.0.0/8
                           (env RELAIS_TRUST_PROXY; default: none, the peer is the client)
-      --metrics-token T   serve /metrics to `Authorization: Bearer T` (env
-                          RELAIS_METRICS_TOKEN, better: not seen in ps); without it,
-                          /metrics is off
+      --metrics-token T   serve /metrics to `Authorization: Bearer T`, T at least 16
+                          characters (env RELAIS_METRICS_TOKEN, better: not seen in ps);
+                          without it, /metrics is off
       --issuer-name NAME  the organisation named on certificates and badges (default Relais)
       --issuer-email ADDR its contact address in the Open Badges issuer profile
       --loops N           event loop threads (default: one per core but one, at least one)

@@ -55,7 +55,7 @@ enum Supervisor {
       let end = worker.wait(stop: stop, patience: stopPatience)
       everReady = everReady || end.ready
       if stop.isRaised {
-        return end.exitCode ?? 0
+        return end.exitCode ?? 1  // a signal: it crashed, or would not stop in time
       }
       switch (end.exitCode, end.ready) {
       case (let code?, false) where !everReady:

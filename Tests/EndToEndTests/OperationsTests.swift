@@ -13,6 +13,19 @@ import Testing
     }
   }
 
+  @Test func serveRefusesABadProxyListOrAShortMetricsToken() throws {
+    let data = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "relais-options-\(UUID())")
+    let proxy = try ServerProcess.run(
+      ["serve", "--trust-proxy", "10.0.0.0/8,nonsense", "--port", "0", "--data", data.path])
+    #expect(proxy.status != 0)
+    #expect(proxy.output.contains("--trust-proxy: 'nonsense' is not an address or CIDR block"))
+    let token = try ServerProcess.run(
+      ["serve", "--metrics-token", "short", "--port", "0", "--data", data.path])
+    #expect(token.status != 0)
+    #expect(token.output.contains("--metrics-token needs at least 16 characters"))
+  }
+
   @Test func healthzAnswersOK() throws {
     let server = try TestServer()
     defer { server.stop() }
