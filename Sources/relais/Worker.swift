@@ -39,6 +39,8 @@ struct WorkerLink {
   /// directory; a supervisor stopped gently stops its worker gently first.
   func attach() throws {
     _ = sys_prctl(PR_SET_PDEATHSIG, UInt(SIGKILL), 0, 0, 0)
+    // Started as /proc/self/exe, it would show as "exe" in ps and top.
+    "relais".withCString { _ = sys_prctl(PR_SET_NAME, UInt(bitPattern: $0), 0, 0, 0) }
     // The supervisor may have died before the line above.
     if getppid() != supervisor { throw CLIError("the supervising process is gone") }
     unsetenv(Self.variable)
@@ -56,6 +58,7 @@ struct WorkerLink {
 @_silgen_name("prctl")
 private func sys_prctl(_ option: Int32, _ a: UInt, _ b: UInt, _ c: UInt, _ d: UInt) -> Int32
 private let PR_SET_PDEATHSIG: Int32 = 1
+private let PR_SET_NAME: Int32 = 15
 
 /// A set-once flag a signal handler raises and a loop polls.
 final class StopFlag: Sendable {
