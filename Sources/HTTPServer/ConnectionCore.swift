@@ -187,7 +187,8 @@ final class ConnectionCore {
         case .route(let route, let parameters):
           let request = HTTPRequest(
             method: head.method, path: head.path, rawQuery: head.rawQuery, headers: head.headers,
-            body: body, parameters: parameters, remoteAddress: remoteAddress)
+            body: body, parameters: parameters, remoteAddress: client(head),
+            peerAddress: remoteAddress)
           if route.offload {
             awaitingOffload = true
             return .handler(OffloadJob(route: route, request: request))
@@ -201,6 +202,13 @@ final class ConnectionCore {
       }
     }
     return nil
+  }
+
+  /// The client's address for this request: the peer, or who trusted proxies say it is.
+  private func client(_ head: RequestHead) -> String {
+    let proxies = responder.configuration.trustedProxies
+    if proxies.isEmpty || head.method.isEmpty { return remoteAddress }
+    return proxies.client(peer: remoteAddress, headers: head.headers)
   }
 
   func offloadFinished(_ response: HTTPResponse) {
@@ -254,6 +262,7 @@ final class ConnectionCore {
         stream = OutgoingStream(
           channel: channel, method: head.method, path: head.path, routeName: routeName,
           status: response.status, startedAt: start, keepAlive: keepAlive, chunked: !http10)
+        stream?.client = client(head)
         producerToStart = StreamJob(produce: produce, channel: channel, chunked: !http10)
         return
       }
@@ -261,7 +270,7 @@ final class ConnectionCore {
       if !keepAlive { closeAfterOutput = true }
       responder.record(
         method: head.method, path: head.path, routeName: routeName, status: response.status,
-        bytes: 0, startedAt: start, metrics: metrics)
+        bytes: 0, startedAt: start, metrics: metrics, client: client(head))
       return
     }
     let (headBuffer, separateBody, bytes) = serializer.serialize(
@@ -278,7 +287,7 @@ final class ConnectionCore {
       responder.record(
         method: head.method.isEmpty ? "-" : head.method, path: head.path.isEmpty ? "-" : head.path,
         routeName: routeName, status: response.status, bytes: bytes, startedAt: start,
-        metrics: metrics)
+        metrics: metrics, client: client(head))
     }
   }
 
@@ -328,7 +337,8 @@ final class ConnectionCore {
     }
     responder.record(
       method: ended.method, path: ended.path, routeName: ended.routeName, status: ended.status,
-      bytes: ended.bodyBytesSent, startedAt: ended.startedAt, metrics: metrics, complete: complete)
+      bytes: ended.bodyBytesSent, startedAt: ended.startedAt, metrics: metrics, complete: complete,
+      client: ended.client)
   }
 
   /// The connection is closed: a producer still at work is told (its next write throws).
@@ -341,6 +351,7 @@ final class ConnectionCore {
     cut.channel.cancel()
     responder.record(
       method: cut.method, path: cut.path, routeName: cut.routeName, status: cut.status,
-      bytes: cut.bodyBytesSent, startedAt: cut.startedAt, metrics: metrics, complete: false)
+      bytes: cut.bodyBytesSent, startedAt: cut.startedAt, metrics: metrics, complete: false,
+      client: cut.client)
   }
 }

@@ -23,6 +23,8 @@
     static let error: UInt32 = 0x008
     static let hangup: UInt32 = 0x010
     static let readHangup: UInt32 = 0x2000
+    /// Of several epoll instances watching one descriptor, wake one (for a shared listener).
+    static let exclusive: UInt32 = 1 << 28
 
     #if arch(x86_64)
       static let eventSize = 12

@@ -5,7 +5,8 @@ import Synchronization
   import Glibc
 #endif
 
-/// One thread running epoll over its own listener (SO_REUSEPORT) and its connections.
+/// One thread running epoll over the shared listener (its own descriptor of it) and its
+/// connections.
 /// @unchecked Sendable: other threads touch only `mailbox` (a Mutex) and `wakeFD` (an
 /// eventfd, written atomically by the kernel); every other property is used by `run()` alone.
 final class EventLoop: @unchecked Sendable {
@@ -52,7 +53,7 @@ final class EventLoop: @unchecked Sendable {
   }
 
   func run() {
-    epoll.add(listener, Epoll.readable)
+    epoll.add(listener, Epoll.readable | Epoll.exclusive)
     epoll.add(wakeFD, Epoll.readable)
     var nextSweep = now + 1_000_000_000
     while true {
@@ -255,9 +256,15 @@ final class EventLoop: @unchecked Sendable {
     let fd = conn.fd
     let generation = conn.generation
     let responder = shared.responder
-    shared.workers.async { [self] in
+    let queued = shared.workers.submit { [self] in
       let response = responder.run(job.route, job.request)
       post(.offloadDone(fd: fd, generation: generation, response: response))
+    }
+    if !queued {
+      // Every worker busy and the queue full: say so now rather than hold the request.
+      var busy = HTTPResponse.text("The server is busy; try again in a moment.\n", status: 503)
+      busy.headers.set("Retry-After", "2")
+      post(.offloadDone(fd: fd, generation: generation, response: busy))
     }
   }
 
@@ -342,7 +349,7 @@ final class EventLoop: @unchecked Sendable {
   private func sweep() {
     if listenerPausedUntil != 0 && now >= listenerPausedUntil && !draining {
       listenerPausedUntil = 0
-      epoll.add(listener, Epoll.readable)
+      epoll.add(listener, Epoll.readable | Epoll.exclusive)
     }
     let config = shared.configuration
     let headerLimit = UInt64(config.headerTimeoutSeconds * 1e9)

@@ -10,12 +10,16 @@ public struct HTTPRequest: Sendable {
   public var body: [UInt8]
   /// Parameters captured by the route pattern (`:m` → `parameters["m"]`).
   public var parameters: [String: String]
-  /// The peer's address, for rate limiting (never logged with personal data).
+  /// The client's address, for rate limiting: the peer's, or the one trusted proxies
+  /// forwarded (`ServerConfiguration.trustedProxies`).
   public var remoteAddress: String
+  /// The address of the socket's other end (the proxy, behind one).
+  public var peerAddress: String
 
   public init(
     method: String, path: String, rawQuery: String = "", headers: HTTPHeaders = HTTPHeaders(),
-    body: [UInt8] = [], parameters: [String: String] = [:], remoteAddress: String = ""
+    body: [UInt8] = [], parameters: [String: String] = [:], remoteAddress: String = "",
+    peerAddress: String? = nil
   ) {
     self.method = method
     self.path = path
@@ -24,5 +28,6 @@ public struct HTTPRequest: Sendable {
     self.body = body
     self.parameters = parameters
     self.remoteAddress = remoteAddress
+    self.peerAddress = peerAddress ?? remoteAddress
   }
 }

@@ -5,8 +5,8 @@ import Synchronization
   import Glibc
 #endif
 
-/// The HTTP/1.1 server: one epoll event loop per core, each with its own SO_REUSEPORT
-/// listener, so idle keep-alive connections cost memory but no thread.
+/// The HTTP/1.1 server: epoll event loops sharing one listening socket, so idle keep-alive
+/// connections cost memory but no thread.
 public final class HTTPServer: Sendable {
   public let configuration: ServerConfiguration
   public let router: Router
@@ -32,26 +32,33 @@ public final class HTTPServer: Sendable {
     self.shared = ServerShared(
       responder: Responder(
         router: router, configuration: configuration,
-        metrics: ServerMetrics(shardCount: loopCount)))
+        metrics: ServerMetrics(
+          shardCount: loopCount,
+          workers: WorkerPool(
+            maxThreads: configuration.offloadThreads, maxQueued: configuration.offloadQueue))))
   }
 
-  /// Binds and starts serving in the background; returns the bound port.
+  /// Binds and starts serving in the background; returns the bound port. With
+  /// `configuration.listener` set, serves that socket (bound by a supervisor) instead.
   public func start() throws -> Int {
     // A peer that resets mid-write must not kill the process.
     signal(SIGPIPE, SIG_IGN)
-    let count = loopCount
-    var listeners: [Int32] = []
-    var port = configuration.port
-    do {
-      for _ in 0..<count {
-        let fd = try Socket.listen(host: configuration.host, port: port, reusePort: true)
-        Socket.setNonBlocking(fd)
-        listeners.append(fd)
-        port = Socket.boundPort(fd)
+    let base =
+      try configuration.listener
+      ?? Socket.listen(
+        host: configuration.host, port: configuration.port)
+    Socket.setNonBlocking(base)
+    let port = Socket.boundPort(base)
+    // Every loop polls the same socket through its own descriptor (closed on its own at
+    // shutdown); EPOLLEXCLUSIVE wakes one loop per connection, not all of them.
+    var listeners = [base]
+    for _ in 1..<max(1, loopCount) {
+      let copy = fcntl(base, F_DUPFD_CLOEXEC, 0)
+      if copy < 0 {
+        for fd in listeners { close(fd) }
+        throw Socket.Failure(call: "dup", code: errno)
       }
-    } catch {
-      for fd in listeners { close(fd) }
-      throw error
+      listeners.append(copy)
     }
     let loops = listeners.enumerated().map {
       EventLoop(shared: shared, listener: $0.element, index: $0.offset)
@@ -85,6 +92,14 @@ public final class HTTPServer: Sendable {
     guard state.withLock({ $0.started }) else { return }
     stopped.wait()
     stopped.signal()
+  }
+
+  /// A listening socket for a supervisor to bind once and hand to the worker processes it
+  /// runs (`ServerConfiguration.listener`); throws `PortInUse` when another socket has the
+  /// port. Close-on-exec: clear it for the descriptor to survive into a child.
+  public static func bindListener(host: String, port: Int) throws -> (fd: Int32, port: Int) {
+    let fd = try Socket.listen(host: host, port: port)
+    return (fd, Socket.boundPort(fd))
   }
 
   /// Connections open right now, across all loops.

@@ -6,12 +6,13 @@ final class ServerShared: Sendable {
   let configuration: ServerConfiguration
   let metrics: ServerMetrics
   /// Offloaded handlers (password hashing, PDFs, database writes) run here, off the loops.
-  let workers = DispatchQueue(label: "relais.http.workers", attributes: .concurrent)
+  let workers: WorkerPool
 
   init(responder: Responder) {
     self.responder = responder
     self.configuration = responder.configuration
     self.metrics = responder.metrics
+    self.workers = responder.metrics.workers
   }
 }
 

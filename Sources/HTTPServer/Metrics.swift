@@ -51,8 +51,12 @@ final class ServerMetrics: Sendable {
   /// Times a producer had to wait for its client to take what was sent.
   let streamWaits = Atomic<Int>(0)
 
-  init(shardCount: Int) {
+  /// The offload pool, here for its gauges.
+  let workers: WorkerPool
+
+  init(shardCount: Int, workers: WorkerPool) {
     shards = (0..<max(1, shardCount)).map { _ in MetricsShard() }
+    self.workers = workers
   }
 
   /// Metrics in the Prometheus text format: requests by route pattern and status, a latency
@@ -98,6 +102,19 @@ final class ServerMetrics: Sendable {
     out += "# HELP relais_http_streams_active Streamed bodies being produced now.\n"
     out += "# TYPE relais_http_streams_active gauge\n"
     out += "relais_http_streams_active \(streamsActive.load(ordering: .relaxed))\n"
+    let pool = workers.snapshot
+    out += "# HELP relais_http_offload_threads Threads running offloaded handlers now.\n"
+    out += "# TYPE relais_http_offload_threads gauge\n"
+    out += "relais_http_offload_threads \(pool.threads)\n"
+    out += "# HELP relais_http_offload_threads_peak The most offload threads at once.\n"
+    out += "# TYPE relais_http_offload_threads_peak gauge\n"
+    out += "relais_http_offload_threads_peak \(pool.peakThreads)\n"
+    out += "# HELP relais_http_offload_queued Offloaded requests waiting for a thread.\n"
+    out += "# TYPE relais_http_offload_queued gauge\n"
+    out += "relais_http_offload_queued \(pool.queued)\n"
+    out += "# HELP relais_http_offload_rejected_total Requests refused with 503: queue full.\n"
+    out += "# TYPE relais_http_offload_rejected_total counter\n"
+    out += "relais_http_offload_rejected_total \(workers.rejected.load(ordering: .relaxed))\n"
     return out
   }
 

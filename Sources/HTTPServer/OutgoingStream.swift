@@ -7,6 +7,8 @@ struct OutgoingStream {
   let routeName: String
   let status: Int
   let startedAt: UInt64
+  /// The client's address, for the access log.
+  var client = ""
   /// False for HTTP/1.0 (the body ends with the connection) and when the request asked to close.
   let keepAlive: Bool
   let chunked: Bool

@@ -64,7 +64,7 @@ final class Responder: Sendable {
   /// Called once per answered request, after its response is serialised.
   func record(
     method: String, path: String, routeName: String, status: Int, bytes: Int, startedAt: UInt64,
-    metrics: MetricsShard, complete: Bool = true
+    metrics: MetricsShard, complete: Bool = true, client: String = ""
   ) {
     let micros = Int((Self.monotonicNanos() &- startedAt) / 1000)
     metrics.record(route: routeName, status: status, micros: micros)
@@ -73,6 +73,7 @@ final class Responder: Sendable {
       method: method, path: path, route: routeName, status: status, bytes: bytes,
       microseconds: micros)
     entry.complete = complete
+    entry.client = client
     log(entry)
   }
 

@@ -3,14 +3,25 @@ public struct ServerConfiguration: Sendable {
   public var host: String = "127.0.0.1"
   /// 0 picks a free port; `HTTPServer.start()` returns the bound one.
   public var port: Int = 8080
+  /// An already listening socket (from `HTTPServer.bindListener`, inherited from a
+  /// supervisor); `host` and `port` are then not used.
+  public var listener: Int32?
   public var maxConnections: Int = 4096
   /// Streamed responses at once (each has a producer thread); past it, `503` with
   /// `Retry-After` instead of a thread more.
   public var maxStreams: Int = 32
+  /// Threads for offloaded handlers (POSTs, exports, PDFs, statistics), and how many such
+  /// requests may wait for one; past that, `503` with `Retry-After` at once. Eight threads
+  /// keep SQLite's one writer and PBKDF2 busy on a small machine without a thread per request.
+  public var offloadThreads: Int = 8
+  public var offloadQueue: Int = 1024
   public var headerTimeoutSeconds: Double = 10
   public var bodyIdleTimeoutSeconds: Double = 10
   public var keepAliveIdleSeconds: Double = 30
   public var shutdownGraceSeconds: Double = 5
+  /// Reverse proxies whose forwarding headers give the client's address
+  /// (`HTTPRequest.remoteAddress`, the access log); empty: the peer is the client.
+  public var trustedProxies = TrustedProxies.none
   /// Gzip text responses for clients that accept it.
   public var gzip: Bool = true
   public var serverName: String = "relais"
@@ -40,6 +51,8 @@ public struct AccessLogEntry: Sendable {
   public var status: Int
   public var bytes: Int
   public var microseconds: Int
+  /// The client's address (through trusted proxies); empty when unknown.
+  public var client = ""
   /// False when a streamed body ended early (its producer failed or the client left);
   /// `bytes` then counts what was sent.
   public var complete = true

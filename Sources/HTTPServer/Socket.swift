@@ -4,6 +4,13 @@
   import Darwin
 #endif
 
+/// Binding a port some other socket listens on. (SO_REUSEADDR only lets a restart reuse a
+/// port whose old connections linger in TIME_WAIT; Linux still refuses a second listener.)
+public struct PortInUse: Error, CustomStringConvertible {
+  public let port: Int
+  public var description: String { "port \(port) is in use" }
+}
+
 /// Thin wrappers over the BSD socket calls the server needs.
 enum Socket {
   struct Failure: Error, CustomStringConvertible {
@@ -12,11 +19,10 @@ enum Socket {
     var description: String { "\(call) failed: \(String(cString: strerror(code)))" }
   }
 
-  /// A listening IPv4 socket. With `reusePort`, several loops can each own one listener on the
-  /// same port and let the kernel spread connections across them.
-  static func listen(host: String, port: Int, reusePort: Bool, backlog: Int32 = 1024) throws
-    -> Int32
-  {
+  /// A listening IPv4 socket, bound once and never with SO_REUSEPORT: a port another process
+  /// listens on is refused (`PortInUse`) rather than silently shared with it. The loops share
+  /// this one socket (see `HTTPServer.start`).
+  static func listen(host: String, port: Int, backlog: Int32 = 1024) throws -> Int32 {
     #if canImport(Glibc)
       let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     #else
@@ -25,9 +31,6 @@ enum Socket {
     if fd < 0 { throw Failure(call: "socket", code: errno) }
     var one: Int32 = 1
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-    if reusePort {
-      setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, socklen_t(MemoryLayout<Int32>.size))
-    }
     var addr = sockaddr_in()
     addr.sin_family = sa_family_t(AF_INET)
     addr.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -44,6 +47,7 @@ enum Socket {
     if rc != 0 {
       let e = errno
       close(fd)
+      if e == EADDRINUSE { throw PortInUse(port: port) }
       throw Failure(call: "bind", code: e)
     }
     if Glibc.listen(fd, backlog) != 0 {

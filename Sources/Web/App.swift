@@ -13,10 +13,18 @@ public struct WebConfiguration: Sendable {
   public var issuerName = "Relais"
   /// The issuing organisation's contact address, shown in the Open Badges issuer profile.
   public var issuerEmail: String?
-  public init(publicURL: String? = nil, issuerName: String = "Relais", issuerEmail: String? = nil) {
+  /// `/metrics` answers only `Authorization: Bearer <this>`; nil: `/metrics` is off (404).
+  public var metricsToken: String?
+  /// Times the supervisor restarted the server process after a crash (for `/metrics`).
+  public var workerRestarts = 0
+  public init(
+    publicURL: String? = nil, issuerName: String = "Relais", issuerEmail: String? = nil,
+    metricsToken: String? = nil
+  ) {
     self.publicURL = publicURL
     self.issuerName = issuerName
     self.issuerEmail = issuerEmail
+    self.metricsToken = metricsToken
   }
 
   var secureCookies: Bool { publicURL?.hasPrefix("https://") ?? false }
@@ -57,12 +65,19 @@ public final class App: Sendable {
   public static func accessLogLine(_ e: AccessLogEntry) -> String {
     let secret = e.route.contains(":token") || e.route.contains(":code")
     let path = secret ? e.route : e.path
-    return
+    let line =
       "method=\(e.method) path=\(path) route=\(e.route) status=\(e.status) bytes=\(e.bytes) us=\(e.microseconds)"
+    return e.client.isEmpty ? line : line + " client=\(e.client)"
   }
 
   /// Security headers for the server's own answers (400, 404, 413…) too.
   public static var defaultHeaders: [(String, String)] { SecurityHeaders.all }
+
+  /// The same, plus `Strict-Transport-Security` when people reach the site over https (the
+  /// TLS proxy in front then speaks for us: browsers stop trying plain http).
+  public static func defaultHeaders(_ configuration: WebConfiguration) -> [(String, String)] {
+    configuration.secureCookies ? SecurityHeaders.all + [SecurityHeaders.hsts] : SecurityHeaders.all
+  }
 
   public func router() -> Router {
     var router = Router()

@@ -11,13 +11,22 @@ enum ServeCommand {
     usage: relais serve [options]
 
     Serves the curriculum. Creates the database on first start and prints the URL and a
-    one-time admin sign-in link. Stops cleanly on Ctrl-C or SIGTERM.
+    one-time admin sign-in link. Stops cleanly on Ctrl-C or SIGTERM. The server runs in a
+    child process that is restarted within a second if it crashes; the port and the data
+    directory are held by one server only.
 
     \(Options.sharedHelp)
       --host HOST         address to listen on (default 127.0.0.1)
       --port N            port (env RELAIS_PORT; default 8080; 0 picks a free port)
       --public-url URL    the address people use, e.g. https://relais.example.org
-                          (env RELAIS_PUBLIC_URL); https makes cookies Secure
+                          (env RELAIS_PUBLIC_URL); https makes cookies Secure and adds
+                          Strict-Transport-Security
+      --trust-proxy CIDRS reverse proxies whose Forwarded / X-Forwarded-For give the
+                          client's address, comma-separated, e.g. 127.0.0.1,10.0.0.0/8
+                          (env RELAIS_TRUST_PROXY; default: none, the peer is the client)
+      --metrics-token T   serve /metrics to `Authorization: Bearer T`, T at least 16
+                          characters (env RELAIS_METRICS_TOKEN, better: not seen in ps);
+                          without it, /metrics is off
       --issuer-name NAME  the organisation named on certificates and badges (default Relais)
       --issuer-email ADDR its contact address in the Open Badges issuer profile
       --loops N           event loop threads (default: one per core but one, at least one)
@@ -26,6 +35,39 @@ enum ServeCommand {
       --quiet             no access log
     """
 
+  /// What `serve` takes beyond the shared options, checked before anything starts.
+  struct Settings {
+    var watch = true
+    var quiet = false
+    var loops: Int?
+    var trustedProxies = TrustedProxies.none
+    var metricsToken: String?
+
+    init(_ o: Options) throws {
+      watch = o.extra["no-watch"] == nil
+      quiet = o.extra["quiet"] != nil
+      if let text = o.extra["loops"] {
+        guard let n = Int(text), (1...256).contains(n) else {
+          throw CLIError("--loops takes a number from 1 to 256")
+        }
+        loops = n
+      }
+      let env = ProcessInfo.processInfo.environment
+      if let list = o.extra["trust-proxy"] ?? env["RELAIS_TRUST_PROXY"] {
+        let blocks = list.split { $0 == "," || $0 == " " }.map(String.init)
+        do {
+          trustedProxies = try TrustedProxies(blocks)
+        } catch {
+          throw CLIError("--trust-proxy: \(error)")
+        }
+      }
+      metricsToken = o.extra["metrics-token"] ?? env["RELAIS_METRICS_TOKEN"]
+      if let t = metricsToken, t.count < 16 {
+        throw CLIError("--metrics-token needs at least 16 characters")
+      }
+    }
+  }
+
   static func run(_ args: [String]) -> Int32 {
     if args.contains("--help") || args.contains("-h") {
       print(help)
@@ -33,15 +75,29 @@ enum ServeCommand {
     }
     do {
       let o = try Options.parse(
-        args, valued: Options.sessionOptions.union(["issuer-name", "issuer-email", "loops"]),
+        args,
+        valued: Options.sessionOptions.union([
+          "issuer-name", "issuer-email", "loops", "trust-proxy", "metrics-token",
+        ]),
         flags: ["no-watch", "quiet"])
-      return try serve(o, watch: o.extra["no-watch"] == nil, quiet: o.extra["quiet"] != nil)
+      let settings = try Settings(o)
+      // Checked before anything starts, so a bad lifetime fails at once, not in a worker.
+      _ = try o.academyPolicy()
+      try o.prepareDataDirectory()
+      guard let link = WorkerLink.fromEnvironment() else {
+        // The command as typed: supervise a worker that runs this same command line.
+        return try Supervisor.run(
+          arguments: args, dataDirectory: o.dataDirectory, host: o.host, port: o.port)
+      }
+      try link.attach()
+      return try serve(o, settings, link: link)
     } catch {
       return CLI.fail("serve: \(error)")
     }
   }
 
-  static func serve(_ o: Options, watch: Bool, quiet: Bool) throws -> Int32 {
+  /// The worker: serves on the supervisor's socket until SIGTERM/SIGINT.
+  static func serve(_ o: Options, _ settings: Settings, link: WorkerLink) throws -> Int32 {
     let started = Date()
     // Signals are caught from the start, so a stop during startup still closes cleanly.
     let stop = DispatchSemaphore(value: 0)
@@ -53,7 +109,6 @@ enum ServeCommand {
       s.resume()
       sources.append(s)
     }
-    try o.prepareDataDirectory()
     let store = o.contentStore()
     for p in store.problems where p.severity == .error {
       FileHandle.standardError.write(Data("\(p)\n".utf8))
@@ -66,38 +121,42 @@ enum ServeCommand {
     }
     let academy = try Academy(
       databasePath: o.databasePath, content: store, policy: try o.academyPolicy())
-    let app = App(
-      academy: academy,
-      configuration: WebConfiguration(
-        publicURL: o.publicURL, issuerName: o.extra["issuer-name"] ?? "Relais",
-        issuerEmail: o.extra["issuer-email"]))
+    var web = WebConfiguration(
+      publicURL: o.publicURL, issuerName: o.extra["issuer-name"] ?? "Relais",
+      issuerEmail: o.extra["issuer-email"], metricsToken: settings.metricsToken)
+    web.workerRestarts = link.restarts
+    let app = App(academy: academy, configuration: web)
     var config = ServerConfiguration()
-    config.host = o.host
-    config.port = o.port
-    config.defaultHeaders = App.defaultHeaders
-    if let loops = o.extra["loops"] {
-      guard let n = Int(loops), (1...256).contains(n) else {
-        throw CLIError("--loops takes a number from 1 to 256")
-      }
-      config.eventLoopCount = n
-    }
-    let log = quiet ? nil : LogBuffer()
+    config.listener = link.listener
+    config.defaultHeaders = App.defaultHeaders(web)
+    config.trustedProxies = settings.trustedProxies
+    if let n = settings.loops { config.eventLoopCount = n }
+    let log = settings.quiet ? nil : LogBuffer()
     if let log {
       config.accessLog = { e in log.append(App.accessLogLine(e)) }
     }
-    let server = HTTPServer(configuration: config, router: app.router())
+    var router = app.router()
+    TestTrap.install(in: &router)
+    let server = HTTPServer(configuration: config, router: router)
     let port = try server.start()
     app.attach(server)
-    if watch { store.watch(every: CatalogStore.reloadInterval) }
+    if settings.watch { store.watch(every: CatalogStore.reloadInterval) }
 
-    let admin = try academy.ensureAdmin()
-    let token = try academy.createSignInLink(userID: admin.id, createdBy: nil, hours: 24)
-    let base = o.publicURL ?? "http://\(o.host.contains(":") ? "[\(o.host)]" : o.host):\(port)"
-    let ms = Int(Date().timeIntervalSince(started) * 1000)
-    print(
-      "Relais is serving \(store.catalog.modules.count) modules at \(base)/ (ready in \(ms) ms)")
-    print("One-time admin sign-in link (valid 24 hours): \(base)/signin/link/\(token)")
+    // Once per `relais serve`, not at each restart after a crash.
+    if link.banner {
+      let admin = try academy.ensureAdmin()
+      let token = try academy.createSignInLink(userID: admin.id, createdBy: nil, hours: 24)
+      let base = o.publicURL ?? "http://\(o.host.contains(":") ? "[\(o.host)]" : o.host):\(port)"
+      let ms = Int(Date().timeIntervalSince(started) * 1000)
+      print(
+        "Relais is serving \(store.catalog.modules.count) modules at \(base)/ (ready in \(ms) ms)")
+      print("One-time admin sign-in link (valid 24 hours): \(base)/signin/link/\(token)")
+    } else {
+      let ms = Int(Date().timeIntervalSince(started) * 1000)
+      print("Relais is serving again after restart \(link.restarts) (ready in \(ms) ms)")
+    }
     flushOutput()
+    link.signalReady()
 
     stop.wait()
     _ = sources

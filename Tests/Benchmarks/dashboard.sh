@@ -68,7 +68,10 @@ JAR="$ADMIN_JAR"
 # 14 and 15 of /proc/PID/stat, in clock ticks, converted to ms): unlike wall time it does
 # not grow when other processes share the cores. Resolution: one tick (10 ms).
 TICK=$(getconf CLK_TCK)
-cpu_ms() { awk -v t="$TICK" '{printf "%d", ($14 + $15) * 1000 / t}' /proc/"$PID"/stat; }
+# `relais serve` supervises: the work is done by its child, the server process.
+SERVER=$(awk '{print $1}' /proc/"$PID"/task/"$PID"/children)
+SERVER=${SERVER:-$PID}
+cpu_ms() { awk -v t="$TICK" '{printf "%d", ($14 + $15) * 1000 / t}' /proc/"$SERVER"/stat; }
 
 measure() {
   local name="$1" path="$2"

@@ -17,4 +17,7 @@ enum SecurityHeaders {
     ),
   ]
 
+  /// A year, the usual minimum for browsers' preload lists; no `includeSubDomains`, since the
+  /// organisation's other hosts may not all have TLS.
+  static let hsts = ("Strict-Transport-Security", "max-age=31536000")
 }

@@ -1,5 +1,6 @@
 import Academy
 import Catalog
+import Crypto
 import HTTPServer
 
 /// Routes anyone may use: health, assets, content pages, the language switch.
@@ -21,13 +22,20 @@ enum PublicRoutes {
     ]
   }
 
-  /// Prometheus text for a scraper on the same machine, or for an admin.
+  /// Prometheus text for a scraper that sends the metrics token; without a token configured
+  /// the endpoint does not exist (route names and counts say more than a stranger needs).
   static func metrics(_ app: App, _ ctx: Context) throws -> HTTPResponse {
-    let local = ["127.0.0.1", "::1"].contains { ctx.request.remoteAddress.hasPrefix($0) }
-    guard local || Access.admins.allows(ctx.role), let text = app.metricsSource.withLock({ $0 })?()
+    guard let token = app.configuration.metricsToken, !token.isEmpty,
+      let auth = ctx.request.headers["Authorization"], auth.hasPrefix("Bearer "),
+      // Hashed first so the comparison's time tells nothing, not even the token's length.
+      constantTimeEqual(SHA256.hash(Array(auth.utf8.dropFirst(7))), SHA256.hash(token)),
+      var text = app.metricsSource.withLock({ $0 })?()
     else {
       throw AcademyError.notFound
     }
+    text += "# HELP relais_worker_restarts_total Server processes restarted after a crash.\n"
+    text += "# TYPE relais_worker_restarts_total counter\n"
+    text += "relais_worker_restarts_total \(app.configuration.workerRestarts)\n"
     return HTTPResponse(
       status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: text)
   }

@@ -60,7 +60,10 @@ final class ServerProcess {
   }
 
   /// Starts `relais serve` on a free port and waits for the line that gives its URL.
-  init(data: URL, curriculum: URL, assessments: URL, accessLog: Bool = false) throws {
+  init(
+    data: URL, curriculum: URL, assessments: URL, accessLog: Bool = false,
+    arguments: [String] = [], environment: [String: String] = [:]
+  ) throws {
     log = data.deletingLastPathComponent().appendingPathComponent(
       "\(data.lastPathComponent)-serve-\(UUID().uuidString.prefix(8)).log")
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -72,7 +75,10 @@ final class ServerProcess {
         "serve", "--port", "0", "--data", data.path, "--curriculum", curriculum.path,
         "--assessments",
         assessments.path, "--no-watch",
-      ] + (accessLog ? [] : ["--quiet"])
+      ] + (accessLog ? [] : ["--quiet"]) + arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.standardOutput = out
     process.standardError = out
     try process.run()
@@ -100,10 +106,43 @@ final class ServerProcess {
 
   var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
-  /// SIGKILL: no handler runs, nothing is flushed or checkpointed.
+  /// The server process the `relais serve` supervisor runs now (its child), if any.
+  var workerPID: pid_t? { Self.children(of: process.processIdentifier).first }
+
+  /// Processes whose parent is `parent`, from /proc.
+  static func children(of parent: pid_t) -> [pid_t] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { name -> pid_t? in
+      guard let pid = pid_t(name),
+        let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { return nil }
+      // pid (comm) state ppid …
+      let fields = stat[stat.index(after: close)...].split(separator: " ")
+      guard fields.count > 2, pid_t(fields[1]) == parent, fields[0] != "Z" else { return nil }
+      return pid
+    }
+  }
+
+  /// SIGKILL: no handler runs, nothing is flushed or checkpointed. The supervisor's worker
+  /// is killed with it (by the kernel, `PR_SET_PDEATHSIG`); this waits until it is gone too.
   func kill9() {
+    let worker = workerPID
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
+    if let worker { Self.waitUntilGone(worker) }
+  }
+
+  /// Waits (up to 5 s) until `pid` has exited; true if it has.
+  @discardableResult
+  static func waitUntilGone(_ pid: pid_t) -> Bool {
+    for _ in 0..<500 {
+      let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+      guard let stat, let close = stat.lastIndex(of: ")") else { return true }
+      if stat[stat.index(after: close)...].hasPrefix(" Z") { return true }
+      usleep(10_000)
+    }
+    return false
   }
 
   /// SIGTERM: the server finishes requests in flight and closes the database.

@@ -22,7 +22,7 @@ final class TestServer {
 
   init(
     dataDirectory: URL? = nil, curriculum: URL? = nil, assessments: URL? = nil,
-    publicURL: String? = nil
+    publicURL: String? = nil, metricsToken: String? = nil, trustProxy: [String] = []
   ) throws {
     let dir =
       dataDirectory
@@ -39,10 +39,12 @@ final class TestServer {
     academy = try Academy(
       databasePath: dir.appendingPathComponent("relais.sqlite").path, content: store, policy: policy
     )
-    app = App(academy: academy, configuration: WebConfiguration(publicURL: publicURL))
+    let web = WebConfiguration(publicURL: publicURL, metricsToken: metricsToken)
+    app = App(academy: academy, configuration: web)
     var config = ServerConfiguration()
     config.port = 0
-    config.defaultHeaders = App.defaultHeaders
+    config.defaultHeaders = App.defaultHeaders(web)
+    config.trustedProxies = try TrustedProxies(trustProxy)
     server = HTTPServer(configuration: config, router: app.router())
     port = try server.start()
     app.attach(server)
