@@ -48,8 +48,9 @@ extension Academy {
     expiringBefore: Int64? = nil, actor: User
   ) throws -> String {
     guard catalog.module(module) != nil else { throw AcademyError("assign.moduleUnknown") }
-    _ = try cohort(cohortID, visibleTo: actor)
+    _ = try cohort(cohortID, visibleTo: actor, for: .manageCohort)
     if let userID {
+      try authorize(actor, .editLearner, .learner(userID))
       let inCohort = try database.read { c in
         try c.first(
           "SELECT 1 FROM cohort_members WHERE cohort_id = ? AND user_id = ?", [cohortID, userID])

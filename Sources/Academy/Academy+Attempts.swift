@@ -129,7 +129,18 @@ extension Academy {
     return result
   }
 
-  /// A submitted or open attempt with its graded answers (the caller checks who may see it).
+  /// An attempt's result as `viewer` may see it (`viewResult`): their own, or a learner's of
+  /// their cohorts; `notFound` for anyone else's, as for an unknown id.
+  public func attemptResult(attemptID: String, viewer: User) throws -> AttemptResult {
+    try authorize(viewer, .viewResult, .attempt(attemptID))
+    guard let result = try attemptResult(attemptID: attemptID) else {
+      throw AcademyError.notFound
+    }
+    return result
+  }
+
+  /// A submitted or open attempt with its graded answers, unchecked: for the domain itself
+  /// and the command line; pages use `attemptResult(attemptID:viewer:)`.
   public func attemptResult(attemptID: String) throws -> AttemptResult? {
     let catalog = self.catalog
     return try database.read { c in

@@ -19,6 +19,7 @@ extension Academy {
   @discardableResult
   public func createCohort(name: String, actor: User) throws -> Cohort {
     let clean = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    try authorize(actor, .createCohort, .programme)
     guard !clean.isEmpty, clean.count <= 120 else { throw AcademyError("cohort.nameInvalid") }
     let id = RandomID.make()
     let now = self.now
@@ -37,33 +38,39 @@ extension Academy {
     return Cohort(id: id, name: clean, createdAt: now, learnerCount: 0)
   }
 
-  /// The cohorts `viewer` may see: all for an admin, else those they are attached to.
-  public func cohorts(visibleTo viewer: User) throws -> [Cohort] {
-    try database.read { c in
+  /// The cohorts `viewer` may do `action` on (`Authorization`): all for an admin, else those
+  /// they are attached to.
+  public func cohorts(visibleTo viewer: User, for action: Action = .viewCohort) throws -> [Cohort] {
+    let scope = try cohortScope(viewer, action)
+    if scope?.isEmpty == true { return [] }
+    return try database.read { c in
       let count =
         "(SELECT COUNT(*) FROM cohort_members m2 WHERE m2.cohort_id = k.id AND m2.user_id NOT IN (SELECT id FROM users WHERE role <> 'learner')) AS n"
       let rows =
-        viewer.role == .admin
-        ? try c.query(
+        try scope.map {
+          try c.query(
+            "SELECT k.id, k.name, k.created_at, \(count) FROM json_each(?) j JOIN cohorts k ON k.id = j.value ORDER BY k.created_at DESC",
+            [ScopeSQL.jsonArray($0)])
+        }
+        ?? c.query(
           "SELECT k.id, k.name, k.created_at, \(count) FROM cohorts k ORDER BY k.created_at DESC")
-        : try c.query(
-          "SELECT k.id, k.name, k.created_at, \(count) FROM cohorts k JOIN cohort_members m ON m.cohort_id = k.id AND m.user_id = ? ORDER BY k.created_at DESC",
-          [viewer.id])
       return rows.map(Academy.cohort)
     }
   }
 
-  /// One cohort, or `notFound` when it doesn't exist or `viewer` isn't attached to it (the
-  /// same answer, so ids can't be probed).
-  public func cohort(_ id: String, visibleTo viewer: User) throws -> Cohort {
+  /// One cohort, if `viewer` may do `action` on it: `notFound` when it doesn't exist or is not
+  /// theirs (the same answer, so ids can't be probed), `forbidden` when theirs but not that.
+  public func cohort(_ id: String, visibleTo viewer: User, for action: Action = .viewCohort)
+    throws -> Cohort
+  {
+    try authorize(viewer, action, .cohort(id))
     let row = try database.read { c in
       try c.first(
         """
         SELECT k.id, k.name, k.created_at,
           (SELECT COUNT(*) FROM cohort_members m2 WHERE m2.cohort_id = k.id AND m2.user_id NOT IN (SELECT id FROM users WHERE role <> 'learner')) AS n
         FROM cohorts k WHERE k.id = ?
-          AND (? = 'admin' OR EXISTS (SELECT 1 FROM cohort_members m WHERE m.cohort_id = k.id AND m.user_id = ?))
-        """, [id, viewer.role.rawValue, viewer.id])
+        """, [id])
     }
     guard let row else { throw AcademyError.notFound }
     return Academy.cohort(row)
@@ -95,10 +102,9 @@ extension Academy {
     }
   }
 
-  /// Attaches a trainer or manager to a cohort (admin only).
+  /// Attaches a trainer or manager to a cohort (`assignStaff`: an admin).
   public func attachStaff(cohortID: String, userID: String, actor: User) throws {
-    guard actor.role == .admin else { throw AcademyError.forbidden }
-    _ = try cohort(cohortID, visibleTo: actor)
+    try authorize(actor, .assignStaff, .cohort(cohortID))
     guard let u = try user(userID), u.role == .trainer || u.role == .manager else {
       throw AcademyError.notFound
     }
@@ -111,19 +117,14 @@ extension Academy {
     }
   }
 
-  /// A learner `viewer` may manage: in one of their cohorts (any learner for an admin).
-  public func learner(_ id: String, visibleTo viewer: User) throws -> User {
-    let row = try database.read { c in
-      try c.first(
-        """
-        SELECT \(User.columns) FROM users u WHERE u.id = ? AND u.role = 'learner'
-          AND (? = 'admin' OR EXISTS (
-            SELECT 1 FROM cohort_members a JOIN cohort_members b ON a.cohort_id = b.cohort_id
-            WHERE a.user_id = ? AND b.user_id = u.id))
-        """, [id, viewer.role.rawValue, viewer.id])
-    }
-    guard let row else { throw AcademyError.notFound }
-    return User(row: row)
+  /// A learner `viewer` may do `action` on (a learner of one of their cohorts; any for an
+  /// admin); `notFound` otherwise, and for staff accounts.
+  public func learner(_ id: String, visibleTo viewer: User, for action: Action = .viewLearner)
+    throws -> User
+  {
+    try authorize(viewer, action, .learner(id))
+    guard let u = try user(id), u.role == .learner else { throw AcademyError.notFound }
+    return u
   }
 
   /// The cohorts a learner belongs to that `viewer` can see.
@@ -140,7 +141,7 @@ extension Academy {
   public func inviteLearner(cohortID: String, displayName: String?, locale: Language?, viewer: User)
     throws -> String
   {
-    _ = try cohort(cohortID, visibleTo: viewer)
+    _ = try cohort(cohortID, visibleTo: viewer, for: .manageCohort)
     return try createInvite(
       role: .learner, cohortID: cohortID, displayName: displayName, locale: locale,
       createdBy: viewer.id)

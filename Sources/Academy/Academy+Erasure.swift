@@ -6,10 +6,7 @@ extension Academy {
   /// linked only to the random user id; certificates are revoked ('erased') so a check
   /// shows neither a name nor a valid credential. One transaction, audited.
   public func eraseLearner(userID: String, actor: User) throws {
-    if actor.role != .admin && actor.id != userID {
-      _ = try learner(userID, visibleTo: actor)
-    }
-    guard let u = try user(userID), u.role == .learner else { throw AcademyError.notFound }
+    let u = try learner(userID, visibleTo: actor, for: .eraseLearner)
     guard !u.erased else { return }
     let now = self.now
     try database.write { c in

@@ -24,13 +24,13 @@ public struct ItemAnalysisFilter: Sendable, Equatable {
     self.withinCohorts = withinCohorts
   }
 
-  /// The filter `viewer` may use: an admin any; anyone else only their own cohorts, and
-  /// "everyone" then means everyone in them. A cohort they are not attached to is not found.
-  public func limited(to viewer: User, visible: [String]) throws -> ItemAnalysisFilter {
-    guard viewer.role != .admin else { return self }
-    if let cohortID, !visible.contains(cohortID) { throw AcademyError.notFound }
+  /// The filter limited to `scope` (the cohorts one may see statistics of, nil for all):
+  /// "everyone" then means everyone in them, and another cohort is not found.
+  public func limited(to scope: [String]?) throws -> ItemAnalysisFilter {
+    guard let scope else { return self }
+    if let cohortID, !scope.contains(cohortID) { throw AcademyError.notFound }
     var f = self
-    f.withinCohorts = visible
+    f.withinCohorts = scope
     return f
   }
 }
@@ -262,12 +262,11 @@ extension Academy {
       learners: both.count, preMean: preMean, postMean: postMean, gain: postMean - preMean)
   }
 
-  /// Cohorts for the statistics' selector, by name.
-  public func cohortNames() throws -> [(id: String, name: String)] {
-    try database.read { c in
-      try c.query("SELECT id, name FROM cohorts ORDER BY name").map {
-        ($0.string("id") ?? "", $0.string("name") ?? "")
-      }
-    }
+  /// The filter `viewer` may use (`viewStatistics`): an admin's as asked; a trainer's within
+  /// the cohorts they are attached to.
+  public func statisticsFilter(_ filter: ItemAnalysisFilter, viewer: User) throws
+    -> ItemAnalysisFilter
+  {
+    try filter.limited(to: try cohortScope(viewer, .viewStatistics))
   }
 }

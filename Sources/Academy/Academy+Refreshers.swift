@@ -72,8 +72,8 @@ extension Academy {
   @discardableResult
   public func refresher(forCertificate code: String, dueAt: Int64, viewer: User) throws -> String {
     guard let cert = try certificate(code: code) else { throw AcademyError.notFound }
-    _ = try learner(cert.userID, visibleTo: viewer)
-    let cohort = try cohorts(visibleTo: viewer).first { k in
+    _ = try learner(cert.userID, visibleTo: viewer, for: .editLearner)
+    let cohort = try cohorts(visibleTo: viewer, for: .manageCohort).first { k in
       try database.read {
         try $0.first(
           "SELECT 1 FROM cohort_members WHERE cohort_id = ? AND user_id = ?", [k.id, cert.userID])

@@ -61,13 +61,15 @@ extension Academy {
   /// Days before expiry at which a certificate shows as expiring.
   public static let expiringDays: Int64 = 30
 
-  /// The scope `viewer` may report on: one visible cohort, or all they can see.
-  public func reportScope(viewer: User, cohortID: String?) throws -> ReportScope {
+  /// The scope `viewer` may report on (`viewResult`) or export (`export`): one cohort of
+  /// theirs, or all of them.
+  public func reportScope(viewer: User, cohortID: String?, for action: Action = .viewResult)
+    throws -> ReportScope
+  {
     if let cohortID, !cohortID.isEmpty {
-      return ReportScope(cohortIDs: [try cohort(cohortID, visibleTo: viewer).id])  // one cohort: SQL lists it
+      return ReportScope(cohortIDs: [try cohort(cohortID, visibleTo: viewer, for: action).id])  // one cohort: SQL lists it
     }
-    if viewer.role == .admin { return ReportScope(cohortIDs: nil) }
-    let ids = try cohorts(visibleTo: viewer).map(\.id)
+    guard let ids = try cohortScope(viewer, action) else { return ReportScope(cohortIDs: nil) }
     let learners = try database.read { c in
       // Members, staff included: the broad path's SQL leaves staff out anyway.
       try c.query(

@@ -142,9 +142,11 @@ extension Academy {
     }
   }
 
-  public func revokeCertificate(code: String, reason: String, actor: String) throws {
+  /// Withdraws a certificate, with a reason, if `actor` may (`Authorization`).
+  public func revokeCertificate(code: String, reason: String, by actor: User) throws {
     let now = self.now
     try database.write { c in
+      try Academy.authorize(c, actor, .revokeCertificate, .certificate(code))
       try c.execute(
         "UPDATE certificates SET revoked_at = ?, revoked_reason = ? WHERE code = ? AND revoked_at IS NULL",
         [now, reason, code])
@@ -153,7 +155,7 @@ extension Academy {
         "INSERT INTO certificate_events(code, at, event, detail) VALUES (?,?,?,?)",
         [code, now, "revoked", reason])
       try Audit.record(
-        c, at: now, actor: actor, action: "certificate.revoke", subject: code, detail: reason)
+        c, at: now, actor: actor.id, action: "certificate.revoke", subject: code, detail: reason)
     }
   }
 }

@@ -6,7 +6,6 @@ public enum Role: String, Sendable, CaseIterable, Comparable {
 
   var rank: Int { Role.allCases.firstIndex(of: self)! }
   public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
-  public var isStaff: Bool { self != .learner }
 }
 
 /// A person using Relais. Demographics are optional and self-declared, used only for

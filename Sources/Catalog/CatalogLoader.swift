@@ -6,12 +6,21 @@ import Markdown
 public struct CatalogLoader: Sendable {
   public var curriculum: URL
   public var assessments: URL
+  /// The program's English interface strings, to check the locale files against (missing,
+  /// extra, placeholders); empty: the files are only parsed.
+  public var referenceStrings: [String: String]
+  /// English and the languages found in `Curriculum/locales/`, set at the start of a load:
+  /// the translations the loaders look for.
+  var languages: [Language] = [.reference]
   /// Largest image a lesson may carry (phones on metered data).
   public static let maxImageBytes = 60 * 1024
+  /// Where interface strings live, inside the curriculum.
+  public static let localesFolder = "locales"
 
-  public init(curriculum: URL, assessments: URL) {
+  public init(curriculum: URL, assessments: URL, referenceStrings: [String: String] = [:]) {
     self.curriculum = curriculum
     self.assessments = assessments
+    self.referenceStrings = referenceStrings
   }
 
   public func load() -> Catalog {
@@ -20,6 +29,15 @@ public struct CatalogLoader: Sendable {
     var modules: [Module] = []
     var versionBytes: [UInt8] = []
     let fm = FileManager.default
+    let (locales, stringsCoverage, localeProblems, localeBytes) = LocaleLoader(
+      folder: curriculum.appendingPathComponent(Self.localesFolder),
+      displayFolder: "\(curriculum.lastPathComponent)/\(Self.localesFolder)",
+      reference: referenceStrings
+    ).load()
+    problems += localeProblems
+    versionBytes += localeBytes
+    var root = self
+    root.languages = [.reference] + locales.keys.sorted()
     guard let entries = try? fm.contentsOfDirectory(atPath: curriculum.path) else {
       return Catalog(
         modules: [], pages: [:],
@@ -36,8 +54,9 @@ public struct CatalogLoader: Sendable {
       let url = curriculum.appendingPathComponent(name)
       _ = fm.fileExists(atPath: url.path, isDirectory: &isDir)
       if isDir.boolValue {
+        if name == Self.localesFolder { continue }
         if fm.fileExists(atPath: url.appendingPathComponent("module.md").path) {
-          let loader = ModuleLoader(folder: url, slug: name, root: self)
+          let loader = ModuleLoader(folder: url, slug: name, root: root)
           let (module, ps, bytes) = loader.load()
           problems += ps
           versionBytes += bytes
@@ -50,10 +69,8 @@ public struct CatalogLoader: Sendable {
         }
       } else if name.hasSuffix(".md") {
         let slug = ContentLink.lessonSlug(name)
-        guard let lang = language(ofFile: name) else {
-          problems.append(
-            ContentProblem(
-              path: relative(url), line: 1, message: "unknown language suffix", severity: .warning))
+        guard let lang = root.language(ofFile: name) else {
+          problems.append(root.unknownLanguage(url))
           continue
         }
         guard let data = fm.contents(atPath: url.path) else { continue }
@@ -64,10 +81,11 @@ public struct CatalogLoader: Sendable {
       }
     }
     modules.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
-    problems += LinkChecker(modules: modules, pages: pages, curriculum: curriculum, loader: self)
+    problems += root.unusedQuizFiles(modules: entries)
+    problems += LinkChecker(modules: modules, pages: pages, curriculum: curriculum, loader: root)
       .check()
     for (slug, page) in pages.sorted(by: { $0.key < $1.key }) {
-      for lang in Language.allCases where page.values[lang] == nil {
+      for lang in root.languages where page.values[lang] == nil {
         problems.append(
           ContentProblem(
             path: "Curriculum/\(slug).md", line: 1,
@@ -75,7 +93,8 @@ public struct CatalogLoader: Sendable {
       }
     }
     return Catalog(
-      modules: modules, pages: pages, problems: problems, version: ContentHash.of(versionBytes))
+      modules: modules, pages: pages, problems: problems, version: ContentHash.of(versionBytes),
+      locales: locales, stringsCoverage: stringsCoverage)
   }
 
   /// Path as a trainer sees it: `Curriculum/…` or `Assessments/…`.
@@ -88,13 +107,45 @@ public struct CatalogLoader: Sendable {
     return url.path
   }
 
-  /// `x.md` → en, `x.fr.md` → fr, `x.de.md` → nil.
+  /// `x.md` → en, `x.fr.md` → fr; nil for a language without a strings file (`x.de.md`
+  /// before `locales/de.strings` exists), so half-added languages are reported, not served.
   func language(ofFile name: String) -> Language? {
     let parts = name.split(separator: ".")
     guard parts.count >= 2 else { return nil }
-    if parts.count >= 3, let l = Language(rawValue: String(parts[parts.count - 2])) { return l }
-    if parts.count >= 3, parts[parts.count - 2].count == 2 { return nil }
+    if parts.count >= 3, let l = Language(rawValue: String(parts[parts.count - 2])) {
+      return languages.contains(l) ? l : nil
+    }
     return .reference
+  }
+
+  /// Quiz files no module or offered language reads (`x.de.gift` before `de.strings`, a
+  /// misspelt module name), so a trainer learns why a quiz doesn't show.
+  func unusedQuizFiles(modules folders: [String]) -> [ContentProblem] {
+    var expected: Set<String> = []
+    for m in folders {
+      for kind in QuizKind.allCases {
+        for lang in languages { expected.insert("\(m)\(kind.fileInfix)\(lang.fileSuffix).gift") }
+      }
+    }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: assessments.path)) ?? []
+    return names.sorted().filter { $0.hasSuffix(".gift") && !expected.contains($0) }.map { name in
+      ContentProblem(
+        path: "\(assessments.lastPathComponent)/\(name)", line: 1,
+        message:
+          "not read: no module folder matches its name, or its language has no \(curriculum.lastPathComponent)/\(Self.localesFolder)/CODE.strings",
+        severity: .warning)
+    }
+  }
+
+  /// The warning for a translation in a language the site doesn't offer yet.
+  func unknownLanguage(_ url: URL) -> ContentProblem {
+    let parts = url.lastPathComponent.split(separator: ".")
+    let code = parts.count >= 3 ? String(parts[parts.count - 2]) : "?"
+    return ContentProblem(
+      path: relative(url), line: 1,
+      message:
+        "translation into '\(code)', which has no \(curriculum.lastPathComponent)/\(Self.localesFolder)/\(code).strings: not served",
+      severity: .warning)
   }
 
   func loadPage(slug: String, url: URL, data: [UInt8]) -> (Page?, [ContentProblem]) {

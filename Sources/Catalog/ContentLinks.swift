@@ -45,11 +45,11 @@ enum ContentLink {
 
   /// `02-lateral-reading.fr.md` → `02-lateral-reading`.
   static func lessonSlug(_ file: String) -> String {
-    var stem = String(file.dropLast(3))
-    for l in Language.allCases where l != .reference && stem.hasSuffix(".\(l.rawValue)") {
-      stem = String(stem.dropLast(l.rawValue.count + 1))
-    }
-    return stem
+    let stem = String(file.dropLast(3))
+    guard let dot = stem.lastIndex(of: "."),
+      Language(rawValue: String(stem[stem.index(after: dot)...])) != nil
+    else { return stem }
+    return String(stem[..<dot])
   }
 
   /// The site URL, or nil to leave the destination as written.

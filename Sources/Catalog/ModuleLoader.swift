@@ -22,10 +22,7 @@ struct ModuleLoader {
       let url = folder.appendingPathComponent(name)
       let path = root.relative(url)
       guard let lang = root.language(ofFile: name) else {
-        problems.append(
-          ContentProblem(
-            path: path, line: 1, message: "unknown language suffix in file name", severity: .warning
-          ))
+        problems.append(root.unknownLanguage(url))
         continue
       }
       guard let data = fm.contents(atPath: url.path) else {
@@ -80,7 +77,7 @@ struct ModuleLoader {
             message: "translation without the English lesson \(stem).md"))
         continue
       }
-      for lang in Language.allCases where texts.values[lang] == nil {
+      for lang in root.languages where texts.values[lang] == nil {
         problems.append(
           ContentProblem(
             path: texts.values[.reference]!.path, line: 1,
@@ -88,7 +85,7 @@ struct ModuleLoader {
       }
       lessons.append(Lesson(slug: stem, text: texts))
     }
-    for lang in Language.allCases where moduleText.values[lang] == nil {
+    for lang in root.languages where moduleText.values[lang] == nil {
       problems.append(
         ContentProblem(
           path: "Curriculum/\(slug)/module.md", line: 1,

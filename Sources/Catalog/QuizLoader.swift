@@ -17,7 +17,7 @@ struct QuizLoader {
     var settings = QuizSettings()
     var idOwner: [String: (QuizKind, Int)] = [:]
     for kind in QuizKind.allCases {
-      for lang in Language.allCases {
+      for lang in root.languages {
         let name = "\(module)\(kind.fileInfix)\(lang.fileSuffix).gift"
         let url = root.assessments.appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else { continue }
@@ -97,7 +97,7 @@ struct QuizLoader {
     guard let ref = quizzes.values[.reference] else { return [] }
     var out: [ContentProblem] = []
     let refIDs = Set(ref.questions.map(\.id))
-    for lang in Language.allCases where lang != .reference {
+    for lang in root.languages where lang != .reference {
       let expected = ref.path.replacingOccurrences(of: ".gift", with: "\(lang.fileSuffix).gift")
       guard let t = quizzes.values[lang] else {
         out.append(

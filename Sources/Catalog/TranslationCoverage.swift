@@ -30,7 +30,7 @@ extension Catalog {
   public var coverage: [TranslationCoverage] {
     var rows: [TranslationCoverage] = []
     for m in modules {
-      for lang in Language.allCases {
+      for lang in languages {
         let lessonsPresent = m.lessons.filter { $0.text.values[lang] != nil }.count
         var present = 0
         var missing = 0

@@ -108,7 +108,9 @@ public final class App: Sendable {
       ? FormFields(FormDecoding.decode(request.body)) : FormFields([])
     var ctx = Context(
       request: request, user: user, sessionToken: sessionToken,
-      language: Self.language(user: user, cookies: cookies, request: request),
+      ui: academy.catalog.interface(
+        Self.language(
+          user: user, cookies: cookies, request: request, offered: academy.catalog.offers)),
       csrfToken: cookies[Cookies.csrf] ?? "", form: form)
     if ctx.csrfToken.count < 32 {
       ctx.csrfToken = SecretToken.make()
@@ -134,7 +136,8 @@ public final class App: Sendable {
       } catch let e as AcademyError {
         response = .page(
           Layout.error(
-            ctx, status: 400, messageKey: Strings.table[e.key] == nil ? "error.badRequest" : e.key),
+            ctx, status: 400, messageKey: Strings.english[e.key] == nil ? "error.badRequest" : e.key
+          ),
           status: 400)
       } catch {
         FileHandle.standardError.write(
@@ -193,21 +196,17 @@ public final class App: Sendable {
     return false
   }
 
-  static func language(user: User?, cookies: [String: String], request: HTTPRequest) -> Language {
-    if let u = user { return u.locale }
-    if let c = cookies[Cookies.language], let l = Language(rawValue: c) { return l }
+  /// The learner's chosen language, else the language cookie, else the best offered match
+  /// of `Accept-Language`, else English. Never fails on a malformed header: bad parts are
+  /// skipped.
+  static func language(
+    user: User?, cookies: [String: String], request: HTTPRequest,
+    offered: (Language) -> Bool
+  ) -> Language {
+    if let u = user, offered(u.locale) { return u.locale }
+    if let c = cookies[Cookies.language], let l = Language(rawValue: c), offered(l) { return l }
     if let accept = request.headers["Accept-Language"] {
-      var best: (Language, Double)?
-      for part in accept.split(separator: ",") {
-        let bits = part.split(separator: ";")
-        let tag = bits[0].trimmingCharacters(in: " ").lowercased()
-        let q =
-          bits.dropFirst().first { $0.trimmingCharacters(in: " ").hasPrefix("q=") }
-          .flatMap { Double($0.trimmingCharacters(in: " ").dropFirst(2)) } ?? 1
-        let primary = String(tag.prefix { $0 != "-" })
-        if let l = Language(rawValue: primary), q > (best?.1 ?? 0) { best = (l, q) }
-      }
-      if let b = best { return b.0 }
+      return AcceptLanguage.best(accept, offered: offered) ?? .reference
     }
     return .reference
   }

@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Web
 
 /// `relais check`: validates all content; `path:line: message` per problem, then the
 /// translation coverage table; exit 1 on errors.
@@ -10,7 +11,9 @@ enum CheckCommand {
     Validates Curriculum/ and Assessments/: front matter keys and types, lesson links and
     images, GIFT syntax, duplicate question ids, quizzes drawing more questions than they
     have, translations. Prints path:line: message for each problem, then a table of
-    translation coverage (module x language: lessons and questions present/missing).
+    translation coverage (module x language: lessons and questions present/missing) and
+    of interface strings (Curriculum/locales/CODE.strings: missing and extra keys,
+    placeholders that differ from the English).
     Exits 1 when there are errors, 0 when there are only warnings.
 
     \(Options.sharedHelp)
@@ -20,6 +23,8 @@ enum CheckCommand {
                            "coverage": [{"module", "language", "lessons_present",
                                          "lessons_missing", "questions_present",
                                          "questions_missing"}, ...],
+                           "strings": [{"language", "present", "missing", "extra",
+                                        "placeholder_mismatches"}, ...],
                            "errors": N, "warnings": N}
     """
 
@@ -30,10 +35,7 @@ enum CheckCommand {
     }
     let o: Options
     do { o = try Options.parse(args) } catch { return CLI.fail("check: \(error)") }
-    let catalog = CatalogLoader(
-      curriculum: URL(fileURLWithPath: o.curriculum),
-      assessments: URL(fileURLWithPath: o.assessments)
-    ).load()
+    let catalog = o.loader().load()
     if o.json {
       print(json(catalog))
     } else {
@@ -50,7 +52,7 @@ enum CheckCommand {
   static func text(_ catalog: Catalog) -> String {
     var out = ""
     for p in sorted(catalog.problems) { out += "\(p)\n" }
-    out += "\n" + coverageTable(catalog.coverage)
+    out += "\n" + coverageTable(catalog.coverage) + stringsTable(catalog.stringsCoverage)
     let lessons = catalog.modules.reduce(0) { $0 + $1.lessons.count }
     let questions = catalog.modules.reduce(0) {
       $0 + ($1.quiz(.certifying, .reference)?.questions.count ?? 0)
@@ -83,6 +85,24 @@ enum CheckCommand {
     return out + "\n"
   }
 
+  /// `lang  strings  extra  placeholders`, one row per strings file.
+  static func stringsTable(_ rows: [StringsCoverage]) -> String {
+    guard !rows.isEmpty else { return "" }
+    var out =
+      "interface strings (against the built-in English)\nlang  strings           extra  placeholders\n"
+    for r in rows {
+      let total = r.present + r.missing
+      var strings = "\(r.present)/\(total)" + (r.missing > 0 ? " (\(r.missing) missing)" : "")
+      strings += String(repeating: " ", count: max(0, 18 - strings.count))
+      let lang =
+        r.language.rawValue + String(repeating: " ", count: max(0, 4 - r.language.rawValue.count))
+      let extra = String(r.extra) + String(repeating: " ", count: max(0, 5 - String(r.extra).count))
+      out +=
+        "\(lang)  \(strings)\(extra)  \(r.placeholderMismatches == 0 ? "ok" : "\(r.placeholderMismatches) wrong")\n"
+    }
+    return out + "\n"
+  }
+
   static func json(_ catalog: Catalog) -> String {
     let problems = sorted(catalog.problems).map { p -> [String: Any] in
       var d: [String: Any] = [
@@ -98,8 +118,15 @@ enum CheckCommand {
         "questions_missing": r.questionsMissing,
       ]
     }
+    let strings = catalog.stringsCoverage.map { r -> [String: Any] in
+      [
+        "language": r.language.rawValue, "present": r.present, "missing": r.missing,
+        "extra": r.extra, "placeholder_mismatches": r.placeholderMismatches,
+      ]
+    }
     let object: [String: Any] = [
-      "problems": problems, "coverage": coverage, "errors": catalog.errors.count,
+      "problems": problems, "coverage": coverage, "strings": strings,
+      "errors": catalog.errors.count,
       "warnings": catalog.warnings.count,
     ]
     let data = try! JSONSerialization.data(

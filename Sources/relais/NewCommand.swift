@@ -31,9 +31,10 @@ enum NewCommand {
       case ("module", 3): created = try loader.newModule(slug: p[1], title: p[2])
       case ("lesson", 3): created = [try loader.newLesson(module: p[1], title: p[2])]
       case ("translation", 4):
-        guard let lang = Language(rawValue: p[3]) else {
+        let known = loader.load().languages
+        guard let lang = Language(rawValue: p[3]), known.contains(lang) else {
           return CLI.fail(
-            "new translation: unknown language '\(p[3])' (known: \(Language.allCases.map(\.rawValue).joined(separator: ", ")))"
+            "new translation: unknown language '\(p[3])' (known: \(known.map(\.rawValue).joined(separator: ", ")); add Curriculum/locales/\(p[3]).strings first)"
           )
         }
         created = [try loader.newTranslation(module: p[1], lesson: p[2], language: lang)]

@@ -1,6 +1,7 @@
 import Academy
 import Catalog
 import Foundation
+import Web
 
 /// The options `serve`, `check` and the data commands share, from flags then environment.
 struct Options {
@@ -67,9 +68,14 @@ struct Options {
   /// The content named by `--curriculum` and `--assessments`.
   func contentStore() -> CatalogStore {
     CatalogStore(
-      loader: CatalogLoader(
-        curriculum: URL(fileURLWithPath: curriculum), assessments: URL(fileURLWithPath: assessments)
-      ))
+      loader: loader())
+  }
+
+  /// The content loader, checking interface strings files against the built-in English.
+  func loader() -> CatalogLoader {
+    CatalogLoader(
+      curriculum: URL(fileURLWithPath: curriculum), assessments: URL(fileURLWithPath: assessments),
+      referenceStrings: Strings.english)
   }
 
   /// The data directory's database (created if needed) over that content.

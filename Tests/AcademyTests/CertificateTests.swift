@@ -51,7 +51,7 @@ private func pass(_ f: AcademyFixture, _ userID: String, kind: QuizKind = .certi
   try f.academy.lessonRead(userID: u.id, module: "m", lesson: "01-a")
   try f.academy.lessonRead(userID: u.id, module: "m", lesson: "02-b")
   let code = try #require(try pass(f, u.id).certificateCode)
-  try f.academy.revokeCertificate(code: code, reason: "conduct", actor: admin.id)
+  try f.academy.revokeCertificate(code: code, reason: "conduct", by: admin)
   #expect(try f.academy.certificate(code: code)!.status(at: f.academy.now) == .revoked)
   #expect(try pass(f, u.id).certificateCode == nil)
   #expect(try f.academy.auditLog().first?.action == "certificate.revoke")

@@ -159,8 +159,8 @@ struct ItemAnalysisTests {
     }
     try f.academy.attachStaff(cohortID: goma.id, userID: trainer.id, actor: admin)
     func analysis(_ viewer: User, cohort: String? = nil) throws -> ItemAnalysis {
-      let visible = try f.academy.cohorts(visibleTo: viewer).map(\.id)
-      let filter = try ItemAnalysisFilter(cohortID: cohort).limited(to: viewer, visible: visible)
+      let filter = try f.academy.statisticsFilter(
+        ItemAnalysisFilter(cohortID: cohort), viewer: viewer)
       return try f.academy.itemAnalysis(module: "m", filter: filter)
     }
     // "Everyone" for the trainer is Goma's two learners; for the admin, all five.

@@ -13,6 +13,8 @@ struct ContentFixture {
       "relais-catalog-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: curriculum, withIntermediateDirectories: true)
     try FileManager.default.createDirectory(at: assessments, withIntermediateDirectories: true)
+    // French is offered, as in the shipped content: a language exists once it has a strings file.
+    try write("Curriculum/locales/fr.strings", "language.name = Français\n")
   }
 
   func write(_ path: String, _ text: String) throws {

@@ -76,7 +76,8 @@ struct TeachAuthoringTests {
     #expect(try text("Curriculum/x.md") == "two")
     #expect(
       try FileManager.default.contentsOfDirectory(
-        atPath: root.appendingPathComponent("Curriculum").path) == ["x.md"])
+        atPath: root.appendingPathComponent("Curriculum").path
+      ).sorted() == ["locales", "x.md"])
   }
 
   @Test func pictureNamesAreSanitisedAndTypesChecked() throws {

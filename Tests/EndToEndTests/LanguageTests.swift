@@ -1,43 +1,62 @@
+import Catalog
 import Foundation
 import Testing
 
 @testable import Web
 
-/// French from day one: a learner who chose French finds no interface string in English.
+/// Every shipped language from day one: a learner who chose it finds no interface string
+/// in English.
 @Suite(.serialized) struct LanguageTests {
-  /// English interface strings that differ from their French version (long enough to be
-  /// recognisable words rather than shared labels like "Quiz").
-  static let englishOnly: [String] = Strings.table.values
-    .filter { $0.en != $0.fr && $0.en.count >= 8 && !$0.en.contains("{") }
-    .map { HTML.escape($0.en) }
-
-  static func englishLeft(in page: String) -> [String] {
-    englishOnly.filter { page.contains($0) }
+  /// English interface strings that differ from their translation in `strings` (long
+  /// enough to be recognisable words rather than shared labels like "Quiz").
+  static func englishOnly(_ strings: LocaleStrings?) -> [String] {
+    Strings.english.compactMap { key, en in
+      guard let other = strings?.values[key], other != en, en.count >= 8, !en.contains("{")
+      else { return nil }
+      return HTML.escape(en)
+    }
   }
 
-  @Test func frenchLearnerSeesNoEnglishOnTheirPages() throws {
+  static func englishLeft(in page: String, language: String = "fr", server: TestServer) -> [String]
+  {
+    let strings = server.academy.catalog.offeredLanguage(language)
+      .flatMap { server.academy.catalog.locales[$0] }
+    return englishOnly(strings).filter { page.contains($0) }
+  }
+
+  /// Each language the repository ships (French, and every other strings file): a learner
+  /// who joins in it reads every page in it, in its direction, with no English left.
+  @Test func eachShippedLanguagesLearnerSeesNoEnglishOnTheirPages() throws {
     let server = try TestServer()
     defer { server.stop() }
-    let learner = try server.learnerClient(name: "Awa", locale: "fr")
-    var pages = [
-      "/", "/modules/fact-checking", "/modules/fact-checking/01-why-verify", "/pages/referrals",
-      "/privacy", "/modules/fact-checking/quiz",
-    ]
-    let quiz = try learner.get("/modules/fact-checking/quiz")
-    #expect(quiz.body.contains("lang=\"fr\""))
-    let r = try learner.post(
-      "/modules/fact-checking/quiz",
-      try LearnerPathTests.answers(for: quiz.body, server: server, right: false))
-    pages.append(try #require(r.location))
-    for path in pages {
-      let page = try learner.get(path)
-      #expect(page.status == 200, "\(path)")
-      #expect(page.body.contains("<html lang=\"fr\" dir=\"ltr\">"), "\(path)")
-      #expect(
-        Self.englishLeft(in: page.body).isEmpty, "\(path): \(Self.englishLeft(in: page.body))")
-      #expect(
-        !page.body.contains("common.fallback") && !page.body.contains("not yet translated"),
-        "\(path)")
+    let languages = server.academy.catalog.languages.filter { $0 != .reference }
+    #expect(languages.contains(.fr))
+    for language in languages {
+      let code = language.rawValue
+      let dir = server.academy.catalog.interface(language).direction
+      let learner = try server.learnerClient(name: "Awa \(code)", locale: code)
+      var pages = [
+        "/", "/modules", "/modules/fact-checking", "/modules/fact-checking/01-why-verify",
+        "/pages/referrals", "/pages/code-of-conduct", "/privacy", "/me",
+        "/modules/fact-checking/quiz",
+      ]
+      let quiz = try learner.get("/modules/fact-checking/quiz")
+      #expect(quiz.body.contains("lang=\"\(code)\""))
+      let r = try learner.post(
+        "/modules/fact-checking/quiz",
+        try LearnerPathTests.answers(for: quiz.body, server: server, right: false))
+      pages.append(try #require(r.location))
+      for path in pages {
+        let page = try learner.get(path)
+        #expect(page.status == 200, "\(code) \(path)")
+        #expect(page.body.contains("<html lang=\"\(code)\" dir=\"\(dir)\">"), "\(code) \(path)")
+        let left = Self.englishLeft(in: page.body, language: code, server: server)
+        #expect(left.isEmpty, "\(code) \(path): \(left)")
+        let notice = HTML.escape(server.academy.catalog.interface(language).text("common.fallback"))
+        #expect(
+          !page.body.contains("common.fallback") && !page.body.contains(notice),
+          "\(code) \(path): content not translated")
+      }
     }
   }
 

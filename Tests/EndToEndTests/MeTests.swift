@@ -97,7 +97,8 @@ import Testing
       ((certificates[0]["history"] as? [[String: Any]])?.first?["event"] as? String) == "issued")
     let acks = try #require(export["acknowledgements"] as? [[String: Any]])
     #expect(acks.count == 1)
-    #expect(page.body.contains("code-of-conduct, version 2026-1, signed “Amina Diallo”"))
+    #expect(
+      page.body.contains("code-of-conduct, version 2026-1, signed “\u{2068}Amina Diallo\u{2069}”"))
     let sessions = try #require(export["sessions"] as? [String: Any])
     let count = try #require(sessions["count"] as? Int)
     #expect(count >= 1)

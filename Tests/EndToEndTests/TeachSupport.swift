@@ -36,7 +36,7 @@ extension String {
   /// The value of a `<textarea>` as a browser reads it: the one newline after the start tag
   /// is dropped, entities are decoded, CRLF becomes LF.
   var textareaValue: String? {
-    guard let start = range(of: "<textarea id=\"source\""),
+    guard let start = range(of: "id=\"source\" name=\"source\""),
       let close = self[start.upperBound...].range(of: ">"),
       let end = self[close.upperBound...].range(of: "</textarea>")
     else { return nil }

@@ -5,12 +5,9 @@ import Testing
 
 /// Dates written on certificates and the pieces of the Open Badges documents.
 @Suite struct CertificateDocumentTests {
-  @Test func datesAreWrittenInTheReadersLanguageAndAsUTCISO() {
+  @Test func datesAreWrittenAsUTCISO() {
     // 2026-03-01 09:05:07 UTC
     let t: Int64 = 1_772_355_907
-    #expect(Dates.long(t, .en) == "1 March 2026")
-    #expect(Dates.long(t, .fr) == "1er mars 2026")
-    #expect(Dates.long(t + 86_400 * 14, .fr) == "15 mars 2026")
     #expect(Dates.instant(t) == "2026-03-01T09:05:07Z")
   }
 

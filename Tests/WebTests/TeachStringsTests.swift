@@ -5,12 +5,6 @@ import Testing
 @testable import Web
 
 struct TeachStringsTests {
-  @Test func everyTeachStringHasEnglishAndFrench() {
-    for (key, entry) in Strings.teach {
-      #expect(!entry.en.isEmpty && !entry.fr.isEmpty, "\(key)")
-    }
-  }
-
   @Test func keysBuiltFromEnumsAllExist() {
     for flag in ItemFlag.allCases {
       #expect(Strings.teach["teach.stats.flag.\(flag.rawValue)"] != nil)

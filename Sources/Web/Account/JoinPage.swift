@@ -20,10 +20,10 @@ enum JoinPage {
       return
         "<label for=\"\(field)\">\(ctx.t("join.\(field)"))</label><select id=\"\(field)\" name=\"\(field)\"><option value=\"\">\(ctx.t("join.preferNot"))</option>\(opts)</select>"
     }
-    let langs: [HTML] = Language.allCases.map { l in
+    let langs: [HTML] = ctx.ui.offered.map { l, name in
       let selected = (invite.locale ?? ctx.language) == l ? " checked" : ""
       return
-        "<label class=\"choice\"><input type=\"radio\" name=\"locale\" value=\"\(l.rawValue)\"\(HTML(trusted: selected))> <span lang=\"\(l.rawValue)\">\(l.nativeName)</span></label>"
+        "<label class=\"choice\"><input type=\"radio\" name=\"locale\" value=\"\(l.rawValue)\"\(HTML(trusted: selected))> <span lang=\"\(l.rawValue)\">\(name)</span></label>"
     }
     let err: HTML = error.map { "<p class=\"bad\" role=\"alert\">\(ctx.t($0))</p>" } ?? .empty
     let body: HTML = """
@@ -54,13 +54,13 @@ enum JoinPage {
     if let refused = app.refuseIfLimited([ip], ctx, title: ctx.t("join.title")) { return refused }
     let profile = Profile(
       displayName: ctx.form["name"] ?? "",
-      locale: ctx.form["locale"].flatMap(Language.init(rawValue:)) ?? ctx.language,
+      locale: app.academy.catalog.offeredLanguage(ctx.form["locale"]) ?? ctx.language,
       ageBand: ctx.form["age"], gender: ctx.form["gender"], disability: ctx.form["disability"],
       consent: ctx.form["consent"] == "yes")
     do {
       let user = try app.academy.redeem(token: token, profile: profile)
       try AccountRoutes.startSession(app, &ctx, user: user)
-      ctx.language = user.locale
+      ctx.use(user.locale, app.academy.catalog)
       return .redirect(to: "/")
     } catch let e as AcademyError where e.key == "invite.invalid" {
       app.limiter.fail(ip)

@@ -9,10 +9,10 @@ enum CertificatePDF {
   static let red = PDFColor(hex: 0xC62828)
 
   static func render(
-    _ cert: Certificate, moduleTitle: String, issuer: String, verifyURL: String, now: Int64
+    _ cert: Certificate, moduleTitle: String, issuer: String, verifyURL: String, now: Int64,
+    ui: Interface
   ) -> [UInt8] {
-    let lang = cert.holderLocale
-    func t(_ key: String, _ args: String...) -> String { Strings.format(key, lang, args) }
+    func t(_ key: String, _ args: String...) -> String { ui.format(key, args) }
     let name = cert.holderName.isEmpty ? t("cert.pdf.holderErased") : cert.holderName
     var document = PDFDocument(
       title: "\(t("cert.pdf.heading")) \(cert.code)", author: issuer,
@@ -38,8 +38,8 @@ enum CertificatePDF {
         alignment: .center)
       page.centeredText(
         t(
-          "cert.pdf.dates", Dates.long(cert.issuedAt, lang),
-          Dates.long(cert.expiresAt, lang)),
+          "cert.pdf.dates", Dates.long(cert.issuedAt, ui),
+          Dates.long(cert.expiresAt, ui)),
         centerX: cx, y: 190, size: 14)
       if cert.status(at: now) == .revoked {
         page.centeredText(

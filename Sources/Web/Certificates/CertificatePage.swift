@@ -44,18 +44,29 @@ enum CertificatePage {
       ?? cert.module
     let statusClass = status == .valid ? "ok" : "bad"
     let holder: HTML =
-      cert.holderName.isEmpty ? "<em>\(ctx.t("cert.erased"))</em>" : "\(cert.holderName)"
+      cert.holderName.isEmpty ? "<em>\(ctx.t("cert.erased"))</em>" : HTML.isolated(cert.holderName)
     let endLabel = status == .expired ? "cert.expired.on" : "cert.expires"
     var rows: [HTML] = [
       "<tr><th scope=\"row\">\(ctx.t("cert.holder"))</th><td>\(holder)</td></tr>",
       "<tr><th scope=\"row\">\(ctx.t("cert.module"))</th><td>\(moduleTitle)</td></tr>",
-      "<tr><th scope=\"row\">\(ctx.t("cert.issued"))</th><td>\(Dates.long(cert.issuedAt, ctx.language))</td></tr>",
-      "<tr><th scope=\"row\">\(ctx.t(endLabel))</th><td>\(Dates.long(cert.expiresAt, ctx.language))</td></tr>",
+      "<tr><th scope=\"row\">\(ctx.t("cert.issued"))</th><td>\(Dates.long(cert.issuedAt, ctx.ui))</td></tr>",
+      "<tr><th scope=\"row\">\(ctx.t(endLabel))</th><td>\(Dates.long(cert.expiresAt, ctx.ui))</td></tr>",
     ]
     if let revoked = cert.revokedAt {
       rows.append(
-        "<tr><th scope=\"row\">\(ctx.t("cert.revoked.on"))</th><td>\(Dates.long(revoked, ctx.language))</td></tr>"
+        "<tr><th scope=\"row\">\(ctx.t("cert.revoked.on"))</th><td>\(Dates.long(revoked, ctx.ui))</td></tr>"
       )
+      // A re-mark is said to everyone; a manager's own words only to who may read details.
+      if cert.revokedReason == Academy.regradedReason {
+        rows.append(
+          "<tr><th scope=\"row\">\(ctx.t("cert.revoked.reason"))</th><td>\(ctx.t("cert.revoked.regraded"))</td></tr>"
+        )
+      } else if let reason = cert.revokedReason, let user = ctx.user,
+        try app.academy.may(user, .viewCertificateDetails, .certificate(cert.code))
+      {
+        rows.append(
+          "<tr><th scope=\"row\">\(ctx.t("cert.revoked.reason"))</th><td>\(reason)</td></tr>")
+      }
     }
     var body: HTML = """
       <h1>\(ctx.t("cert.title", cert.code))</h1>
@@ -70,12 +81,12 @@ enum CertificatePage {
     let history = try app.academy.certificateHistory(code: code)
     if history.count > 1 {
       let items: [HTML] = history.map {
-        "<li>\(Dates.long($0.at, ctx.language)): \(ctx.t("cert.event.\($0.event)"))</li>"
+        "<li>\(Dates.long($0.at, ctx.ui)): \(ctx.t("cert.event.\($0.event)"))</li>"
       }
       body += "<h2>\(ctx.t("cert.history"))</h2><ul>\(items)</ul>"
     }
-    if let user = ctx.user, Access.managers.allows(user.role), cert.revokedAt == nil,
-      try app.academy.mayRevokeCertificate(actor: user, holderID: cert.userID)
+    if let user = ctx.user, cert.revokedAt == nil,
+      try app.academy.may(user, .revokeCertificate, .certificate(cert.code))
     {
       body += """
         <form method="post" action="/certificates/\(cert.code)/revoke" class="card">\(ctx.csrfField)
@@ -90,19 +101,15 @@ enum CertificatePage {
   }
 
   /// A manager of one of the holder's cohorts (or an admin) withdraws a certificate, with a
-  /// reason; `revokeCertificate` writes the history event and the audit entry.
+  /// reason; `revokeCertificate` checks the policy, writes the history event and the audit.
   static func revoke(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     guard let user = ctx.user,
-      let code = ctx.request.parameters["code"].flatMap(CertificateCode.normalize),
-      let cert = try app.academy.certificate(code: code)
+      let code = ctx.request.parameters["code"].flatMap(CertificateCode.normalize)
     else { throw AcademyError.notFound }
-    guard try app.academy.mayRevokeCertificate(actor: user, holderID: cert.userID) else {
-      throw AcademyError.forbidden
-    }
+    try app.academy.authorize(user, .revokeCertificate, .certificate(code))
     let reason = (ctx.form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     guard !reason.isEmpty else { throw AcademyError("cert.revoke.noReason") }
-    try app.academy.revokeCertificate(
-      code: code, reason: String(reason.prefix(500)), actor: user.id)
+    try app.academy.revokeCertificate(code: code, reason: String(reason.prefix(500)), by: user)
     return .redirect(to: "/certificates/\(code)")
   }
 }

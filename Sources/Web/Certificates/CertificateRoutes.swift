@@ -56,7 +56,8 @@ enum CertificateRoutes {
       ?? cert.module
     let bytes = CertificatePDF.render(
       cert, moduleTitle: title, issuer: app.configuration.issuerName,
-      verifyURL: app.absoluteURL("/certificates/\(code)", ctx.request), now: app.academy.now)
+      verifyURL: app.absoluteURL("/certificates/\(code)", ctx.request), now: app.academy.now,
+      ui: app.academy.catalog.interface(cert.holderLocale))
     var r = HTTPResponse(status: 200, headers: HTTPHeaders(), body: bytes)
     r.headers.set("Content-Type", "application/pdf")
     r.headers.set("Content-Disposition", "inline; filename=\"\(code).pdf\"")

@@ -62,13 +62,13 @@ enum OpenBadges {
       "type": "BadgeClass",
       "id": "\(base)/badges/\(module.slug).json",
       "name": text.title,
-      "description": Strings.format(
-        "badge.description", lang, [text.title, String(module.passMark)]),
+      "description": app.academy.catalog.interface(lang).format(
+        "badge.description", [text.title, String(module.passMark)]),
       "image": "\(base)/badges/\(module.slug).svg",
       "criteria": [
         "id": "\(base)/modules/\(module.slug)",
-        "narrative": Strings.format(
-          "badge.criteria", lang, [String(module.passMark), String(module.certificateMonths)]),
+        "narrative": app.academy.catalog.interface(lang).format(
+          "badge.criteria", [String(module.passMark), String(module.certificateMonths)]),
       ],
       "issuer": "\(base)/badges/issuer.json",
     ]

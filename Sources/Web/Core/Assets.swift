@@ -9,10 +9,10 @@ enum Assets {
     body{margin:0;font:1.05rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff}
     a{color:#0b5394}
     a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #e37400;outline-offset:2px}
-    .skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:9}
+    .skip{position:absolute;inset-inline-start:-999px}.skip:focus{inset-inline-start:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:9}
     header.top{background:#0b3d66;color:#fff;padding:.4rem .8rem;display:flex;flex-wrap:wrap;align-items:center;gap:.3rem .8rem}
     header.top a{color:#fff}
-    .brand{font-weight:700;font-size:1.15rem;text-decoration:none;margin-right:auto;padding:.5rem 0}
+    .brand{font-weight:700;font-size:1.15rem;text-decoration:none;margin-inline-end:auto;padding:.5rem 0}
     nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem .8rem}
     nav a,header .linkbtn{display:inline-block;min-height:44px;padding:.6rem .1rem}
     .linkbtn{background:none;border:0;color:inherit;text-decoration:underline;font:inherit;cursor:pointer}
@@ -26,14 +26,14 @@ enum Assets {
     img,svg,video{max-width:100%;height:auto}
     pre{overflow-x:auto;background:#f4f4f4;padding:.6rem}
     table{border-collapse:collapse;width:100%}
-    th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-    blockquote{margin:1rem 0;padding:.2rem 1rem;border-left:4px solid #0b5394;background:#f2f7fb}
+    th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:start;vertical-align:top;overflow-wrap:anywhere}
+    blockquote{margin:1rem 0;padding:.2rem 1rem;border-inline-start:4px solid #0b5394;background:#f2f7fb}
     .card{border:1px solid #c8c8c8;border-radius:8px;padding:.8rem 1rem;margin:0 0 1rem}
     .card h2,.card h3{margin-top:0}
     .meta{color:#555;font-size:.95rem}
-    .notice{background:#fff4e5;border-left:4px solid #e37400;padding:.6rem .8rem;margin:1rem 0}
-    .ok{background:#e8f5e9;border-left:4px solid #2e7d32;padding:.6rem .8rem;margin:1rem 0}
-    .bad{background:#fdecea;border-left:4px solid #c62828;padding:.6rem .8rem;margin:1rem 0}
+    .notice{background:#fff4e5;border-inline-start:4px solid #e37400;padding:.6rem .8rem;margin:1rem 0}
+    .ok{background:#e8f5e9;border-inline-start:4px solid #2e7d32;padding:.6rem .8rem;margin:1rem 0}
+    .bad{background:#fdecea;border-inline-start:4px solid #c62828;padding:.6rem .8rem;margin:1rem 0}
     progress{width:100%;height:.8rem;accent-color:#0b5394}
     button{min-height:44px;min-width:44px;font:inherit;padding:.5rem 1rem;border-radius:6px;border:2px solid #0b5394;background:#fff;color:#0b5394;cursor:pointer}
     .btn,button.primary{display:inline-block;min-height:48px;padding:.7rem 1.2rem;border-radius:6px;border:0;background:#0b5394;color:#fff;font:inherit;font-weight:600;text-decoration:none;cursor:pointer}
@@ -49,8 +49,8 @@ enum Assets {
     .hint{color:#555;font-size:.95rem;font-weight:400}
     .status{display:inline-block;font-size:.85rem;padding:.05rem .5rem;border-radius:1rem;background:#e7eef6;color:#0b3d66}
     .status.warn{background:#fff4e5;color:#7a3e00}.status.good{background:#e8f5e9;color:#1b5e20}.status.late{background:#fdecea;color:#8e1c1c}
-    li.task{list-style:none;margin-left:-1.3rem}.box{display:inline-block;width:1.3rem}
-    ol.lessons{padding-left:1.3rem}ol.lessons li{margin:.4rem 0}
+    li.task{list-style:none;margin-inline-start:-1.3rem}.box{display:inline-block;width:1.3rem}
+    ol.lessons{padding-inline-start:1.3rem}ol.lessons li{margin:.4rem 0}
     .pager{display:flex;justify-content:space-between;gap:.6rem;flex-wrap:wrap;margin:1.5rem 0}
     footer{border-top:1px solid #ddd;margin-top:2rem;padding:1rem;font-size:.95rem}
     footer ul{list-style:none;padding:0;margin:0 auto;max-width:42rem;display:flex;flex-wrap:wrap;gap:.2rem 1.2rem}

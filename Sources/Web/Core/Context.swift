@@ -8,15 +8,20 @@ public struct Context: Sendable {
   public var request: HTTPRequest
   public var user: User?
   public var sessionToken: String?
-  public var language: Language
+  /// The interface language and its strings.
+  public var ui: Interface
   public var csrfToken: String
   var setCookies: [String] = []
   var form: FormFields
 
   public var role: Role? { user?.role }
+  public var language: Language { ui.language }
 
-  func t(_ key: String) -> String { Strings.text(key, language) }
-  func t(_ key: String, _ args: String...) -> String { Strings.format(key, language, args) }
+  /// Speaks `language` from now on (English when the site doesn't offer it).
+  mutating func use(_ language: Language, _ catalog: Catalog) { ui = catalog.interface(language) }
+
+  func t(_ key: String) -> String { ui.text(key) }
+  func t(_ key: String, _ args: String...) -> String { ui.format(key, args) }
 
   func query(_ name: String) -> String? {
     FormDecoding.decode(Array(request.rawQuery.utf8)).first { $0.0 == name }?.1

@@ -1,4 +1,5 @@
 import Catalog
+import Foundation
 
 /// Dates, always in UTC (the programme spans time zones; a certificate's date must read the
 /// same everywhere): ISO `YYYY-MM-DD` for forms and tables (what `<input type="date">`
@@ -6,15 +7,14 @@ import Catalog
 enum Dates {
   /// "23 November 2026", "1er novembre 2026". Month names come from the strings table, so
   /// no locale data is needed on the server.
-  static func long(_ t: Int64, _ language: Language) -> String {
+  static func long(_ t: Int64, _ ui: Interface) -> String {
     let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
     let (y, m, d) = civil(days)
-    let months = Strings.text("date.months", language).split(separator: ",")
+    let months = ui.text("date.months").split(separator: ",")
     let month = months.indices.contains(m - 1) ? String(months[m - 1]) : String(m)
-    switch language {
-    case .en: return "\(d) \(month) \(y)"
-    case .fr: return "\(d == 1 ? "1er" : String(d)) \(month) \(y)"
-    }
+    let day = d == 1 ? ui.text("date.firstDay") : String(d)
+    return ui.format(
+      "date.long", [day, String(month).trimmingCharacters(in: .whitespaces), String(y)])
   }
 
   static func day(_ t: Int64) -> String {

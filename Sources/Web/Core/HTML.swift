@@ -11,6 +11,15 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
   public var description: String { text }
 
+  /// A name or other text a person typed, isolated from the text around it (`<bdi>`), so an
+  /// Arabic name in an English sentence, or a Latin one in an Arabic page, keeps its order
+  /// and doesn't pull the punctuation next to it.
+  public static func isolated(_ s: String) -> HTML { "<bdi>\(s)</bdi>" }
+
+  /// The same for text that can't hold markup (sentence arguments, attributes, options):
+  /// Unicode's first-strong isolate and pop directional isolate around it.
+  public static func isolate(_ s: String) -> String { "\u{2068}\(s)\u{2069}" }
+
   public static func + (a: HTML, b: HTML) -> HTML { HTML(trusted: a.text + b.text) }
   public static func += (a: inout HTML, b: HTML) { a.text += b.text }
 

@@ -5,10 +5,9 @@ import Catalog
 /// protection-concern link. One stylesheet, no script needed.
 enum Layout {
   static func page(_ ctx: Context, title: String, _ body: HTML) -> HTML {
-    let lang = ctx.language
     return """
       <!doctype html>
-      <html lang="\(lang.rawValue)" dir="\(lang.direction)">
+      <html lang="\(ctx.language.rawValue)" dir="\(ctx.ui.direction)">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -62,8 +61,8 @@ enum Layout {
   }
 
   static func languageSwitch(_ ctx: Context) -> HTML {
-    let buttons: [HTML] = Language.allCases.map { l in
-      "<button name=\"lang\" value=\"\(l.rawValue)\" lang=\"\(l.rawValue)\" aria-pressed=\"\(l == ctx.language ? "true" : "false")\">\(l.rawValue.uppercased())</button> "
+    let buttons: [HTML] = ctx.ui.offered.map { l, name in
+      "<button name=\"lang\" value=\"\(l.rawValue)\" lang=\"\(l.rawValue)\" aria-label=\"\(name)\" title=\"\(name)\" aria-pressed=\"\(l == ctx.language ? "true" : "false")\">\(l.rawValue.uppercased())</button> "
     }
     return """
       <form method="post" action="/language" class="lang" aria-label="\(ctx.t("lang.switch"))">\(ctx.csrfField)<input type="hidden" name="back" value="\(ctx.request.path)">\(buttons)</form>

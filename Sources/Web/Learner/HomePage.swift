@@ -61,7 +61,7 @@ enum HomePage {
     var due: HTML = .empty
     var action: HTML = .empty
     if let a = assignment {
-      if let d = a.dueAt { due = " · \(ctx.t("home.due", Dates.long(d, ctx.language)))" }
+      if let d = a.dueAt { due = " · \(ctx.t("home.due", Dates.long(d, ctx.ui)))" }
       if a.overdue(at: now) {
         status = "<span class=\"status late\">\(ctx.t("status.overdue"))</span>"
       }

@@ -25,7 +25,7 @@ enum LessonPage {
     var body: HTML = """
       <p class="meta"><a href="/modules/\(m.slug)">\(mt.title)</a> · \(ctx.t("lesson.position", String(index + 1), String(m.lessons.count)))</p>
       \(Layout.progress(Double(readCount) / Double(max(m.lessons.count, 1)), label: ctx.t("progress.label", mt.title)))
-      <h1>\(text.title)</h1>
+      <h1 lang="\(lang.rawValue)" dir="\(lang.direction)">\(text.title)</h1>
       <p class="meta">\(ctx.t("common.minutes", String(text.minutes)))</p>
       """
     if lang != ctx.language { body += "<p class=\"notice\">\(ctx.t("common.fallback"))</p>" }
@@ -39,7 +39,8 @@ enum LessonPage {
       let items: [HTML] = text.objectives.map { "<li>\($0)</li>" }
       body += "<div class=\"card\"><h2>\(ctx.t("lesson.objectives"))</h2><ul>\(items)</ul></div>"
     }
-    body += "<article lang=\"\(lang.rawValue)\">\(HTML(trusted: text.html))</article>"
+    body +=
+      "<article lang=\"\(lang.rawValue)\" dir=\"\(lang.direction)\">\(HTML(trusted: text.html))</article>"
     let next = index + 1 < m.lessons.count ? m.lessons[index + 1] : nil
     if ctx.user != nil {
       let label = next == nil ? ctx.t("lesson.doneQuiz") : ctx.t("lesson.doneNext")

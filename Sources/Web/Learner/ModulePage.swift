@@ -8,14 +8,15 @@ enum ModulePage {
     let m = try LearnerRoutes.module(app, ctx)
     guard let (text, lang) = m.text.resolve(ctx.language) else { throw AcademyError.notFound }
     let progress = try ctx.user.map { try app.academy.progress(userID: $0.id)[m.slug] } ?? nil
-    var body: HTML = "<h1>\(text.title)</h1>"
+    var body: HTML = "<h1 lang=\"\(lang.rawValue)\" dir=\"\(lang.direction)\">\(text.title)</h1>"
     if lang != ctx.language { body += "<p class=\"notice\">\(ctx.t("common.fallback"))</p>" }
     if let p = progress {
       body += Layout.progress(p.fraction, label: ctx.t("progress.label", text.title))
       body +=
         "<p class=\"meta\">\(ctx.t("module.progress", String(p.lessonsRead.count), String(p.lessonCount)))</p>"
     }
-    body += "<div lang=\"\(lang.rawValue)\">\(HTML(trusted: text.introHTML))</div>"
+    body +=
+      "<div lang=\"\(lang.rawValue)\" dir=\"\(lang.direction)\">\(HTML(trusted: text.introHTML))</div>"
     if ctx.user != nil, m.quizzes[.pre] != nil, progress?.preTestDone == false,
       progress?.started == false
     {
@@ -24,7 +25,8 @@ enum ModulePage {
         <p><a class="btn secondary" href="/modules/\(m.slug)/quiz?kind=pre">\(ctx.t("module.pretestStart"))</a></p></div>
         """
     }
-    body += "<h2>\(ctx.t("module.lessons"))</h2><ol class=\"lessons\">"
+    body +=
+      "<h2>\(ctx.t("module.lessons"))</h2><ol class=\"lessons\" data-labels=\"\(OfflineAssets.labels(ctx))\">"
     for lesson in m.lessons {
       guard let lt = lesson.text[ctx.language] else { continue }
       let read = progress?.lessonsRead.contains(lesson.slug) == true

@@ -39,7 +39,7 @@ enum QuizRoutes {
     body +=
       "<p>\(ctx.t("quiz.intro", String(attempt.shown.count)))</p><p class=\"hint\">\(ctx.t("quiz.needsNetwork"))</p>"
     body += """
-      <form method="post" action="/modules/\(m.slug)/quiz" lang="\(quiz.language.rawValue)">\(ctx.csrfField)
+      <form method="post" action="/modules/\(m.slug)/quiz" lang="\(quiz.language.rawValue)" dir="\(quiz.language.direction)">\(ctx.csrfField)
       <input type="hidden" name="attempt" value="\(attempt.id)">
       """
     for (i, shown) in attempt.shown.enumerated() {
@@ -55,9 +55,12 @@ enum QuizRoutes {
   /// same attempt (double tap, resent form) lands on the same result.
   static func submit(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let m = try LearnerRoutes.module(app, ctx)
-    guard let u = ctx.user, let attemptID = ctx.form["attempt"],
-      let open = try app.academy.attemptResult(attemptID: attemptID),
-      open.attempt.userID == u.id, open.attempt.module == m.slug
+    guard let u = ctx.user, let attemptID = ctx.form["attempt"] else {
+      throw AcademyError.notFound
+    }
+    try app.academy.authorize(u, .submitAttempt, .attempt(attemptID))
+    guard let open = try app.academy.attemptResult(attemptID: attemptID),
+      open.attempt.module == m.slug
     else { throw AcademyError.notFound }
     var responses: [String: Response] = [:]
     for shown in open.attempt.shown {

@@ -4,12 +4,15 @@ import GIFT
 import HTTPServer
 
 /// The result of an attempt: score, pass or fail, and each question with the learner's
-/// answer, the right answer and the feedback. Only its learner and staff may see it.
+/// answer, the right answer and the feedback. Who may see it is the policy's `viewResult`:
+/// its learner, staff of their cohorts, an admin; anyone else gets the unknown id's 404.
 enum ResultPage {
   static func render(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
-    guard let u = ctx.user, let id = ctx.request.parameters["id"],
-      let result = try app.academy.attemptResult(attemptID: id),
-      result.attempt.userID == u.id || u.role.isStaff, result.attempt.submittedAt != nil,
+    guard let u = ctx.user, let id = ctx.request.parameters["id"] else {
+      throw AcademyError.notFound
+    }
+    let result = try app.academy.attemptResult(attemptID: id, viewer: u)
+    guard result.attempt.submittedAt != nil,
       let m = app.academy.catalog.module(result.attempt.module), let mt = m.text[ctx.language]
     else { throw AcademyError.notFound }
     let a = result.attempt

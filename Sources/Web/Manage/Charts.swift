@@ -1,12 +1,16 @@
 /// Charts drawn on the server as inline SVG. No style attributes (the CSP forbids inline
 /// style): sizes and colours are SVG presentation attributes. Each chart is an image with
-/// a text label, and the page puts the same numbers in a table next to it.
+/// a text label, and the page puts the same numbers in a table next to it. Right to left, a
+/// chart is drawn mirrored (labels on the right, bars growing leftwards, time running
+/// right to left); the geometry is explicit, so the SVG itself stays `direction="ltr"`.
 enum Charts {
   static let blue = "#0b5394"
   static let ink = "#1a1a1a"
 
   /// Horizontal bars, one per item, longest = `maxValue`.
-  static func bars(label: String, _ items: [(String, Int)], maxValue: Int? = nil) -> HTML {
+  static func bars(
+    label: String, _ items: [(String, Int)], maxValue: Int? = nil, rtl: Bool = false
+  ) -> HTML {
     let top = max(1, maxValue ?? items.map(\.1).max() ?? 1)
     let rowHeight = 28
     let width = 320
@@ -14,28 +18,41 @@ enum Charts {
     var shapes: [HTML] = []
     for (i, item) in items.enumerated() {
       let y = i * rowHeight
-      let w = Int((Double(item.1) / Double(top)) * Double(width - labelWidth - 50))
-      shapes.append(
-        """
-        <text x="0" y="\(y + 18)" font-size="12" fill="\(ink)">\(String(item.0.prefix(22)))</text>\
-        <rect x="\(labelWidth)" y="\(y + 5)" width="\(max(w, 1))" height="18" fill="\(blue)"></rect>\
-        <text x="\(labelWidth + max(w, 1) + 4)" y="\(y + 18)" font-size="12" fill="\(ink)">\(item.1)</text>
-        """)
+      let fraction = max(0, min(1, Double(item.1) / Double(top)))
+      let w = max(1, Int(fraction * Double(width - labelWidth - 50)))
+      let name = String(item.0.prefix(22))
+      if rtl {
+        shapes.append(
+          """
+          <text x="\(width)" y="\(y + 18)" font-size="12" fill="\(ink)" text-anchor="end">\(name)</text>\
+          <rect x="\(width - labelWidth - w)" y="\(y + 5)" width="\(w)" height="18" fill="\(blue)"></rect>\
+          <text x="\(width - labelWidth - w - 4)" y="\(y + 18)" font-size="12" fill="\(ink)" text-anchor="end">\(item.1)</text>
+          """)
+      } else {
+        shapes.append(
+          """
+          <text x="0" y="\(y + 18)" font-size="12" fill="\(ink)">\(name)</text>\
+          <rect x="\(labelWidth)" y="\(y + 5)" width="\(w)" height="18" fill="\(blue)"></rect>\
+          <text x="\(labelWidth + w + 4)" y="\(y + 18)" font-size="12" fill="\(ink)">\(item.1)</text>
+          """)
+      }
     }
     let height = max(rowHeight, items.count * rowHeight)
     return """
-      <svg role="img" aria-label="\(label)" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" xmlns="http://www.w3.org/2000/svg">\(shapes)</svg>
+      <svg role="img" aria-label="\(label)" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" direction="ltr" xmlns="http://www.w3.org/2000/svg">\(shapes)</svg>
       """
   }
 
   /// A line over time (weeks), with a dot per point and the first and last labels.
-  static func line(label: String, _ points: [(String, Int)]) -> HTML {
+  static func line(label: String, _ points: [(String, Int)], rtl: Bool = false) -> HTML {
     let width = 320
     let height = 140
     let pad = 24
     let top = max(1, points.map(\.1).max() ?? 1)
     let step = points.count > 1 ? Double(width - 2 * pad) / Double(points.count - 1) : 0
-    func x(_ i: Int) -> Int { pad + Int(Double(i) * step) }
+    func x(_ i: Int) -> Int {
+      rtl ? width - pad - Int(Double(i) * step) : pad + Int(Double(i) * step)
+    }
     func y(_ v: Int) -> Int {
       height - pad - Int(Double(v) / Double(top) * Double(height - 2 * pad))
     }
@@ -49,15 +66,19 @@ enum Charts {
       shapes.append("<circle cx=\"\(x(i))\" cy=\"\(y(p.1))\" r=\"3\" fill=\"\(blue)\"></circle>")
     }
     if let first = points.first, let last = points.last {
+      let (start, end) = rtl ? ("end", "start") : ("start", "end")
       shapes.append(
-        "<text x=\"\(pad)\" y=\"\(height - 6)\" font-size=\"11\" fill=\"\(ink)\">\(first.0)</text>")
-      shapes.append(
-        "<text x=\"\(width - pad)\" y=\"\(height - 6)\" font-size=\"11\" fill=\"\(ink)\" text-anchor=\"end\">\(last.0)</text>"
+        "<text x=\"\(x(0))\" y=\"\(height - 6)\" font-size=\"11\" fill=\"\(ink)\" text-anchor=\"\(start)\">\(first.0)</text>"
       )
-      shapes.append("<text x=\"\(pad)\" y=\"14\" font-size=\"11\" fill=\"\(ink)\">\(top)</text>")
+      shapes.append(
+        "<text x=\"\(rtl ? pad : width - pad)\" y=\"\(height - 6)\" font-size=\"11\" fill=\"\(ink)\" text-anchor=\"\(end)\">\(last.0)</text>"
+      )
+      shapes.append(
+        "<text x=\"\(rtl ? width - pad : pad)\" y=\"14\" font-size=\"11\" fill=\"\(ink)\" text-anchor=\"\(start)\">\(top)</text>"
+      )
     }
     return """
-      <svg role="img" aria-label="\(label)" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" xmlns="http://www.w3.org/2000/svg">\(shapes)</svg>
+      <svg role="img" aria-label="\(label)" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" direction="ltr" xmlns="http://www.w3.org/2000/svg">\(shapes)</svg>
       """
   }
 }

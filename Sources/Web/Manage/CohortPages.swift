@@ -34,26 +34,29 @@ enum CohortPages {
     return .redirect(to: "/manage/cohorts/\(cohort.id)")
   }
 
-  static func cohort(_ app: App, _ ctx: Context) throws -> Cohort {
+  /// The cohort of the URL, if the viewer may do `action` on it.
+  static func cohort(_ app: App, _ ctx: Context, for action: Action = .manageCohort) throws
+    -> Cohort
+  {
     try app.academy.cohort(
-      ctx.request.parameters["id"] ?? "", visibleTo: try ManageRoutes.viewer(ctx))
+      ctx.request.parameters["id"] ?? "", visibleTo: try ManageRoutes.viewer(ctx), for: action)
   }
 
   static func view(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let viewer = try ManageRoutes.viewer(ctx)
-    let k = try cohort(app, ctx)
+    let k = try cohort(app, ctx, for: .viewCohort)
     let members = try app.academy.members(cohortID: k.id)
     let learners = members.filter { $0.role == .learner }
     let staff = members.filter { $0.role != .learner }
     let learnerRows: [HTML] = learners.map {
-      "<li><a href=\"/manage/learners/\($0.id)\">\($0.erased ? ctx.t("manage.erasedName") : $0.displayName)</a></li>"
+      "<li><a href=\"/manage/learners/\($0.id)\">\($0.erased ? HTML(trusted: HTML.escape(ctx.t("manage.erasedName"))) : HTML.isolated($0.displayName))</a></li>"
     }
     let staffRows: [HTML] = staff.map {
-      "<li>\($0.displayName) (\(ctx.t("role.\($0.role.rawValue)")))</li>"
+      "<li>\(HTML.isolated($0.displayName)) (\(ctx.t("role.\($0.role.rawValue)")))</li>"
     }
     let overdue: [HTML] = try app.academy.overdue(cohortID: k.id).map {
       """
-      <tr><th scope="row"><a href="/manage/learners/\($0.userID)">\($0.name)</a></th><td>\(ManageRoutes.moduleTitle(app, $0.module, ctx))</td>\
+      <tr><th scope="row"><a href="/manage/learners/\($0.userID)">\(HTML.isolated($0.name))</a></th><td>\(ManageRoutes.moduleTitle(app, $0.module, ctx))</td>\
       <td>\(ctx.t("manage.kind.\($0.kind.rawValue)"))</td><td>\(Dates.day($0.dueAt))</td></tr>
       """
     }
@@ -83,7 +86,7 @@ enum CohortPages {
       \(RefresherPages.form(app, ctx, cohortID: k.id))
       <h2>\(ctx.t("manage.cohort.staff"))</h2>
       \(staffRows.isEmpty ? HTML("<p>\(ctx.t("manage.cohort.noStaff"))</p>") : HTML("<ul>\(staffRows)</ul>"))
-      \(viewer.role == .admin ? try attachForm(app, ctx, cohortID: k.id) : .empty)
+      \(try app.academy.may(viewer, .assignStaff, .cohort(k.id)) ? try attachForm(app, ctx, cohortID: k.id) : .empty)
       """
     return .page(Layout.page(ctx, title: k.name, body))
   }
@@ -97,7 +100,7 @@ enum CohortPages {
   static func assignForm(_ app: App, _ ctx: Context, cohortID: String, learners: [User]) -> HTML {
     var who: [HTML] = ["<option value=\"\">\(ctx.t("manage.assign.wholeCohort"))</option>"]
     for l in learners where !l.erased {
-      who.append("<option value=\"\(l.id)\">\(l.displayName)</option>")
+      who.append("<option value=\"\(l.id)\">\(HTML.isolate(l.displayName))</option>")
     }
     return """
       <form method="post" action="/manage/cohorts/\(cohortID)/assignments">\(ctx.csrfField)
@@ -123,7 +126,7 @@ enum CohortPages {
 
   static func attachForm(_ app: App, _ ctx: Context, cohortID: String) throws -> HTML {
     let options: [HTML] = try app.academy.staff().map {
-      "<option value=\"\($0.id)\">\($0.displayName) (\(ctx.t("role.\($0.role.rawValue)")))</option>"
+      "<option value=\"\($0.id)\">\(HTML.isolate($0.displayName)) (\(ctx.t("role.\($0.role.rawValue)")))</option>"
     }
     guard !options.isEmpty else { return "<p>\(ctx.t("manage.cohort.noStaffAccounts"))</p>" }
     return """
@@ -135,7 +138,7 @@ enum CohortPages {
   }
 
   static func attach(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
-    let k = try cohort(app, ctx)
+    let k = try cohort(app, ctx, for: .assignStaff)
     try app.academy.attachStaff(
       cohortID: k.id, userID: ctx.form["user"] ?? "", actor: try ManageRoutes.viewer(ctx))
     return .redirect(to: "/manage/cohorts/\(k.id)")

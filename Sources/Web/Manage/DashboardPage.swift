@@ -88,7 +88,7 @@ enum DashboardPage {
       let cells: [HTML] = steps.map { "<tr><th scope=\"row\">\($0.0)</th><td>\($0.1)</td></tr>" }
       out += """
         <figure>
-        \(Charts.bars(label: ctx.t("manage.funnel.chart", title), steps, maxValue: f.invited))
+        \(Charts.bars(label: ctx.t("manage.funnel.chart", title), steps, maxValue: f.invited, rtl: ctx.ui.isRightToLeft))
         <figcaption>\(ctx.t("manage.funnel.chart", title))</figcaption>
         </figure>
         <table tabindex="0"><caption>\(title)</caption><tbody>\(cells)</tbody></table>
@@ -129,7 +129,7 @@ enum DashboardPage {
     return """
       <h2>\(ctx.t("manage.weeks.title"))</h2>
       <figure>
-      \(Charts.line(label: ctx.t("manage.weeks.chart"), weeks))
+      \(Charts.line(label: ctx.t("manage.weeks.chart"), weeks, rtl: ctx.ui.isRightToLeft))
       <figcaption>\(ctx.t("manage.weeks.chart"))</figcaption>
       </figure>
       <details><summary>\(ctx.t("manage.weeks.table"))</summary>

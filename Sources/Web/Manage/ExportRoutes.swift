@@ -13,7 +13,7 @@ enum ExportRoutes {
 
   static func progress(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try audit(app, ctx, "progress")
-    let rows = try app.academy.learnerReport(scope: try ManageRoutes.scope(app, ctx))
+    let rows = try app.academy.learnerReport(scope: try ManageRoutes.scope(app, ctx, for: .export))
     let modules = app.academy.catalog.modules
     let slugs = modules.map(\.slug)
     let lessons = modules.map(\.lessons.count)
@@ -42,7 +42,7 @@ enum ExportRoutes {
 
   static func attempts(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try audit(app, ctx, "attempts")
-    let scope = try ManageRoutes.scope(app, ctx)
+    let scope = try ManageRoutes.scope(app, ctx, for: .export)
     let academy = app.academy
     let header = [
       "attempt_id", "learner_id", "name", "module", "kind", "language", "started", "submitted",
@@ -67,7 +67,8 @@ enum ExportRoutes {
 
   static func certificates(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try audit(app, ctx, "certificates")
-    let records = try app.academy.certificateRecords(scope: try ManageRoutes.scope(app, ctx))
+    let records = try app.academy.certificateRecords(
+      scope: try ManageRoutes.scope(app, ctx, for: .export))
     let now = app.academy.now
     let header = [
       "code", "learner_id", "name", "module", "issued", "expires", "status", "revoked_reason",
@@ -89,7 +90,7 @@ enum ExportRoutes {
 
   static func groups(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try audit(app, ctx, "groups")
-    let rows = try app.academy.learnerReport(scope: try ManageRoutes.scope(app, ctx))
+    let rows = try app.academy.learnerReport(scope: try ManageRoutes.scope(app, ctx, for: .export))
     var csv = CSV(header: ["dimension", "group", "learners", "started", "passed", "certified"])
     for r in GroupsSection.csvRows(ctx, rows: rows, now: app.academy.now) { try csv.row(r) }
     return csv.response(filename: "groups.csv")
@@ -97,7 +98,7 @@ enum ExportRoutes {
 
   static func xapi(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try audit(app, ctx, "xapi")
-    let scope = try ManageRoutes.scope(app, ctx)
+    let scope = try ManageRoutes.scope(app, ctx, for: .export)
     var base = app.configuration.publicURL ?? app.origin(for: ctx.request)
     while base.hasSuffix("/") { base.removeLast() }
     let academy = app.academy

@@ -21,9 +21,11 @@ enum InvitePages {
     """
   }
 
-  /// Parses "Name, fr" lines: the language after the last comma if it is one we have,
+  /// Parses "Name, fr" lines: the language after the last comma if the site offers it,
   /// else English; blank lines skipped.
-  static func parse(_ text: String) -> [(name: String, locale: Language)] {
+  static func parse(_ text: String, offered: (Language) -> Bool) -> [(
+    name: String, locale: Language
+  )] {
     var out: [(String, Language)] = []
     for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
       var name = raw.trimmingCharacters(in: .whitespaces)
@@ -31,7 +33,7 @@ enum InvitePages {
       if let comma = name.lastIndex(of: ",") {
         let tail = name[name.index(after: comma)...].trimmingCharacters(in: .whitespaces)
           .lowercased()
-        if let l = Language(rawValue: tail) {
+        if let l = Language(rawValue: tail), offered(l) {
           locale = l
           name = name[..<comma].trimmingCharacters(in: .whitespaces)
         }
@@ -45,7 +47,7 @@ enum InvitePages {
   static func create(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let viewer = try ManageRoutes.viewer(ctx)
     let k = try CohortPages.cohort(app, ctx)
-    let people = parse(ctx.form["lines"] ?? "")
+    let people = parse(ctx.form["lines"] ?? "", offered: app.academy.catalog.offers)
     guard !people.isEmpty else { throw AcademyError("manage.invite.empty") }
     guard people.count <= maxBulk else { throw AcademyError("manage.invite.tooMany") }
     var rows: [HTML] = []
@@ -56,8 +58,8 @@ enum InvitePages {
       let link = app.absoluteURL("/join/\(token)", ctx.request)
       rows.append(
         """
-        <tr><th scope="row">\(p.name)</th><td>\(p.locale.nativeName)</td>\
-        <td><input type="text" readonly value="\(link)" aria-label="\(ctx.t("manage.invite.linkFor", p.name))" id="link-\(i)"></td></tr>
+        <tr><th scope="row">\(HTML.isolated(p.name))</th><td>\(p.locale.nativeName)</td>\
+        <td><input type="text" readonly value="\(link)" aria-label="\(ctx.t("manage.invite.linkFor", HTML.isolate(p.name)))" id="link-\(i)"></td></tr>
         """)
       hidden.append(
         "<input type=\"hidden\" name=\"n\" value=\"\(p.name)\"><input type=\"hidden\" name=\"l\" value=\"\(p.locale.rawValue)\"><input type=\"hidden\" name=\"t\" value=\"\(link)\">"
@@ -70,7 +72,7 @@ enum InvitePages {
       <th scope="col">\(ctx.t("invite.link"))</th></tr></thead><tbody>\(rows)</tbody></table>
       <form method="post" action="/manage/cohorts/\(k.id)/sheet">\(ctx.csrfField)\(hidden)
       <div class="actions"><button class="secondary">\(ctx.t("manage.invite.sheet"))</button>
-      <a class="btn" href="/manage/cohorts/\(k.id)">\(ctx.t("manage.invite.back", k.name))</a></div>
+      <a class="btn" href="/manage/cohorts/\(k.id)">\(ctx.t("manage.invite.back", HTML.isolate(k.name)))</a></div>
       </form>
       """
     return .page(Layout.page(ctx, title: ctx.t("manage.invite.title"), body))
@@ -90,19 +92,19 @@ enum InvitePages {
     let origin = app.absoluteURL("/join/", ctx.request)
     var blocks: [HTML] = []
     for i in names.indices where links[i].hasPrefix(origin) {
-      let lang = Language(rawValue: langs[i]) ?? .en
+      let lang = app.academy.catalog.offeredLanguage(langs[i]) ?? .reference
       blocks.append(
         """
         <div class="card"><h2>\(names[i])</h2>
-        <p lang="\(lang.rawValue)">\(Strings.text("manage.sheet.instructions", lang))</p>
+        <p lang="\(lang.rawValue)" dir="\(app.academy.catalog.interface(lang).direction)">\(app.academy.catalog.interface(lang).text("manage.sheet.instructions"))</p>
         <p class="code">\(links[i])</p></div>
         """)
     }
     let body: HTML = """
-      <h1>\(ctx.t("manage.sheet.title", k.name))</h1>
+      <h1>\(ctx.t("manage.sheet.title", HTML.isolate(k.name)))</h1>
       <p class="hint">\(ctx.t("manage.sheet.print"))</p>
       \(blocks)
       """
-    return .page(Layout.page(ctx, title: ctx.t("manage.sheet.title", k.name), body))
+    return .page(Layout.page(ctx, title: ctx.t("manage.sheet.title", HTML.isolate(k.name)), body))
   }
 }

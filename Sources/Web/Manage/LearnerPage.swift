@@ -37,7 +37,7 @@ enum LearnerPage {
       <h2>\(ctx.t("manage.erase.title"))</h2>
       <p>\(ctx.t("manage.erase.explain"))</p>
       <form method="post" action="/manage/learners/\(u.id)/erase">\(ctx.csrfField)
-      <label class="choice"><input type="checkbox" name="confirm" value="yes" required> \(ctx.t("manage.erase.confirm", u.displayName))</label>
+      <label class="choice"><input type="checkbox" name="confirm" value="yes" required> \(ctx.t("manage.erase.confirm", HTML.isolate(u.displayName)))</label>
       <div class="actions"><button class="primary">\(ctx.t("manage.erase.submit"))</button></div>
       </form>
       """

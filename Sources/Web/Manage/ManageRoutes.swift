@@ -72,9 +72,13 @@ enum ManageRoutes {
     return u
   }
 
-  /// The report scope from `?cohort=` (a cohort the viewer can see) or all theirs.
-  static func scope(_ app: App, _ ctx: Context) throws -> ReportScope {
-    try app.academy.reportScope(viewer: try viewer(ctx), cohortID: ctx.query("cohort"))
+  /// The report scope from `?cohort=` (a cohort the viewer can see) or all theirs; exports
+  /// ask for `export`.
+  static func scope(_ app: App, _ ctx: Context, for action: Action = .viewResult) throws
+    -> ReportScope
+  {
+    try app.academy.reportScope(
+      viewer: try viewer(ctx), cohortID: ctx.query("cohort"), for: action)
   }
 
   /// `?cohort=…` to carry the filter on links, or "".

@@ -60,7 +60,7 @@ enum RefresherPages {
         <button class="secondary">\(ctx.t("manage.expiring.refresh"))</button></form>
         """
       return """
-        <tr><th scope="row"><a href="/manage/learners/\(c.userID)">\(c.name)</a></th><td>\(ManageRoutes.moduleTitle(app, c.module, ctx))</td>\
+        <tr><th scope="row"><a href="/manage/learners/\(c.userID)">\(HTML.isolated(c.name))</a></th><td>\(ManageRoutes.moduleTitle(app, c.module, ctx))</td>\
         <td>\(Dates.day(c.expiresAt))</td><td>\(action)</td></tr>
         """
     }

@@ -28,7 +28,7 @@ enum MePage {
   }
 
   static func date(_ t: Int64?, _ ctx: Context) -> String {
-    t.map { Dates.long($0, ctx.language) } ?? ctx.t("me.notSaid")
+    t.map { Dates.long($0, ctx.ui) } ?? ctx.t("me.notSaid")
   }
 
   static func row(_ label: String, _ value: HTML) -> HTML {
@@ -41,7 +41,7 @@ enum MePage {
       "\(v.map { ctx.t("join.\(prefix).\($0)") } ?? ctx.t("me.notSaid"))"
     }
     let rows: [HTML] = [
-      row(ctx.t("me.name"), "\(u.displayName)"),
+      row(ctx.t("me.name"), HTML.isolated(u.displayName)),
       row(ctx.t("me.language"), "\(u.locale.nativeName)"),
       row(ctx.t("join.age"), said("age", u.ageBand)),
       row(ctx.t("join.gender"), said("gender", u.gender)),
@@ -60,8 +60,8 @@ enum MePage {
         <label for="\(field)">\(ctx.t("join.\(field)"))</label><select id="\(field)" name="\(field)"><option value="">\(ctx.t("join.preferNot"))</option>\(opts)</select>
         """
     }
-    let langs: [HTML] = Language.allCases.map { l in
-      "<label class=\"choice\"><input type=\"radio\" name=\"locale\" value=\"\(l.rawValue)\"\(HTML(trusted: u.locale == l ? " checked" : ""))> <span lang=\"\(l.rawValue)\">\(l.nativeName)</span></label>"
+    let langs: [HTML] = ctx.ui.offered.map { l, name in
+      "<label class=\"choice\"><input type=\"radio\" name=\"locale\" value=\"\(l.rawValue)\"\(HTML(trusted: u.locale == l ? " checked" : ""))> <span lang=\"\(l.rawValue)\">\(name)</span></label>"
     }
     return """
       <h2 id="profile">\(ctx.t("me.profile"))</h2>
@@ -144,7 +144,7 @@ enum MePage {
     var out: HTML = "<h2 id=\"acknowledgements\">\(ctx.t("me.acks"))</h2>"
     guard !d.acknowledgements.isEmpty else { return out + "<p>\(ctx.t("me.nothing"))</p>" }
     let items: [HTML] = d.acknowledgements.map {
-      "<li>\(ctx.t("me.ack.item", $0.document, $0.version, $0.name, date($0.at, ctx)))</li>"
+      "<li>\(ctx.t("me.ack.item", $0.document, $0.version, HTML.isolate($0.name), date($0.at, ctx)))</li>"
     }
     out += "<ul>\(items)</ul>"
     return out

@@ -21,7 +21,7 @@ enum MeRoutes {
 
   static func updateProfile(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     guard let u = ctx.user else { throw AcademyError.forbidden }
-    let locale = ctx.form["locale"].flatMap(Language.init(rawValue:)) ?? u.locale
+    let locale = app.academy.catalog.offeredLanguage(ctx.form["locale"]) ?? u.locale
     do {
       try app.academy.updateProfile(
         userID: u.id, displayName: ctx.form["name"] ?? "", locale: locale, ageBand: ctx.form["age"],

@@ -17,29 +17,20 @@ enum OfflineAssets {
   /// Saved pages (they may show the learner's progress) live in one cache, dropped at sign-out.
   static let pagesCache = "relais-pages"
 
-  /// The labels the script shows, in every language, from the strings table.
-  static let labels: String = {
-    var table: [String: [String: String]] = [:]
-    for l in Language.allCases {
-      var t: [String: String] = [:]
-      for key in ["save", "saving", "saved", "failed", "retry"] {
-        t[key] = Strings.text("offline.\(key)", l)
-      }
-      table[l.rawValue] = t
-    }
-    let data =
-      (try? JSONSerialization.data(withJSONObject: table, options: [.sortedKeys]))
-      ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self)
-  }()
+  /// The labels the script shows come from the page (`data-labels` on the module page's
+  /// lesson list, in the page's language), so the script stays one file for every language.
+  static let labelKeys = ["save", "saving", "saved", "failed", "retry"]
+
+  static func labels(_ ctx: Context) -> String {
+    labelKeys.map { ctx.t("offline.\($0)").replacingOccurrences(of: "|", with: "/") }
+      .joined(separator: "|")
+  }
 
   static let script = """
     (function () {
       'use strict';
       if (!('serviceWorker' in navigator) || !window.caches || !window.fetch) return;
       var PAGES = '\(pagesCache)';
-      var LABELS = \(labels);
-      var t = LABELS[document.documentElement.lang] || LABELS.en;
       navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function () {});
       // The worker can't read the language cookie: tell it, so its offline page speaks it.
       navigator.serviceWorker.ready.then(function (reg) {
@@ -56,6 +47,9 @@ enum OfflineAssets {
       // A module page: offer to save all its lessons at once.
       var list = document.querySelector('ol.lessons');
       if (list && /^\\/modules\\/[^\\/]+$/.test(location.pathname)) {
+        var words = (list.getAttribute('data-labels') || '').split('|');
+        var t = { save: words[0] || 'Save', saving: words[1] || '…', saved: words[2] || '✓',
+          failed: words[3] || '!', retry: words[4] || '↻' };
         var box = document.createElement('div');
         box.className = 'actions';
         var button = document.createElement('button');
@@ -129,38 +123,37 @@ enum OfflineAssets {
   static let scriptPath = "/js/offline.\(scriptHash).js"
 
   /// Precached at install; a new release (new CSS or script) gets a new asset cache.
+  /// The offline pages of other languages are fetched when a page first says it speaks one.
   static var precache: [String] {
-    [Assets.cssPath, scriptPath]
-      + Language.allCases.flatMap {
-        ["/offline?lang=\($0.rawValue)", "/offline?lang=\($0.rawValue)&quiz=1"]
-      }
+    [Assets.cssPath, scriptPath, "/offline?lang=en", "/offline?lang=en&quiz=1"]
   }
   static let version = String(Hex.encode(SHA256.hash(Assets.cssPath + scriptHash)).prefix(12))
 
   static let serviceWorker: String = {
     let list = precache.map { "'\($0)'" }.joined(separator: ", ")
-    let languages = Language.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
     return """
       'use strict';
       var ASSETS = 'relais-assets-\(version)';
       var PAGES = '\(pagesCache)';
       var PRECACHE = [\(list)];
-      var LANGS = [\(languages)];
       var PREFS = 'relais-prefs';
       var lang = null;
 
       function currentLang() {
         if (lang) return Promise.resolve(lang);
         return caches.open(PREFS).then(function (c) { return c.match('/lang'); })
-          .then(function (r) { return r ? r.text() : LANGS[0]; }).then(function (l) { lang = l; return l; });
+          .then(function (r) { return r ? r.text() : 'en'; }).then(function (l) { lang = l; return l; });
       }
 
       // Pages say which language the learner reads; kept across restarts of the worker.
       self.addEventListener('message', function (e) {
         var l = e.data && e.data.lang;
-        if (LANGS.indexOf(l) < 0 || l === lang) return;
+        if (typeof l !== 'string' || !/^[a-z]{2,3}$/.test(l) || l === lang) return;
         lang = l;
-        e.waitUntil(caches.open(PREFS).then(function (c) { return c.put('/lang', new Response(l)); }));
+        e.waitUntil(caches.open(PREFS).then(function (c) { return c.put('/lang', new Response(l)); })
+          .then(function () { return caches.open(ASSETS); })
+          .then(function (c) { return c.addAll(['/offline?lang=' + l, '/offline?lang=' + l + '&quiz=1']); })
+          .catch(function () {}));
       });
 
       self.addEventListener('install', function (e) {

@@ -8,7 +8,7 @@ enum OfflineRoutes {
     [
       Route("GET", "/sw.js", .anyone) { _ in serviceWorker() },
       Route("GET", "/js/:file", .anyone) { ctx in try script(ctx) },
-      Route("GET", "/offline", .anyone) { ctx in page(&ctx) },
+      Route("GET", "/offline", .anyone) { ctx in page(app, &ctx) },
     ]
   }
 
@@ -39,8 +39,10 @@ enum OfflineRoutes {
 
   /// What the worker shows when the network is gone; `?quiz=1` when a quiz was asked for,
   /// `?lang=` so the worker can keep one copy per language.
-  static func page(_ ctx: inout Context) -> HTTPResponse {
-    if let l = ctx.query("lang").flatMap(Language.init(rawValue:)) { ctx.language = l }
+  static func page(_ app: App, _ ctx: inout Context) -> HTTPResponse {
+    if let l = ctx.query("lang").flatMap(Language.init(rawValue:)) {
+      ctx.use(l, app.academy.catalog)
+    }
     let quiz = ctx.query("quiz") != nil
     var body: HTML = "<h1>\(ctx.t(quiz ? "offline.quizTitle" : "offline.title"))</h1>"
     if quiz { body += "<p class=\"notice\">\(ctx.t("offline.quiz"))</p>" }

@@ -24,10 +24,12 @@ enum PublicRoutes {
   /// Prometheus text for a scraper on the same machine, or for an admin.
   static func metrics(_ app: App, _ ctx: Context) throws -> HTTPResponse {
     let local = ["127.0.0.1", "::1"].contains { ctx.request.remoteAddress.hasPrefix($0) }
-    guard local || ctx.role == .admin, let text = app.metricsSource.withLock({ $0 })?() else {
+    guard local || Access.admins.allows(ctx.role), let text = app.metricsSource.withLock({ $0 })?()
+    else {
       throw AcademyError.notFound
     }
-    return HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: text)
+    return HTTPResponse(
+      status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: text)
   }
 
   static func asset(_ ctx: Context) throws -> HTTPResponse {
@@ -55,7 +57,7 @@ enum PublicRoutes {
         $0.document == slug && $0.version == version
       }
       if let done {
-        ack = "<p class=\"ok\">\(ctx.t("ack.done", version, Dates.long(done.at, ctx.language)))</p>"
+        ack = "<p class=\"ok\">\(ctx.t("ack.done", version, Dates.long(done.at, ctx.ui)))</p>"
       } else {
         ack = """
           <form method="post" action="/pages/\(slug)/acknowledge" class="card">\(ctx.csrfField)
@@ -71,7 +73,7 @@ enum PublicRoutes {
         ctx, title: p.title,
         """
         <h1>\(p.title)</h1>
-        \(fallback)<div lang="\(lang.rawValue)">\(HTML(trusted: p.html))</div>\(ack)
+        \(fallback)<div lang="\(lang.rawValue)" dir="\(lang.direction)">\(HTML(trusted: p.html))</div>\(ack)
         """))
   }
 
@@ -97,7 +99,7 @@ enum PublicRoutes {
 
   /// Sets the language for this browser (and the account, when signed in), then goes back.
   static func switchLanguage(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
-    guard let lang = ctx.form["lang"].flatMap(Language.init(rawValue:)) else {
+    guard let lang = app.academy.catalog.offeredLanguage(ctx.form["lang"]) else {
       throw AcademyError("error.badRequest")
     }
     ctx.setCookies.append(

@@ -16,8 +16,8 @@ enum AdminRoutes {
     let roleOptions: [HTML] = roles.map {
       "<option value=\"\($0.rawValue)\">\(ctx.t("role.\($0.rawValue)"))</option>"
     }
-    let langs: [HTML] = Language.allCases.map {
-      "<option value=\"\($0.rawValue)\">\($0.nativeName)</option>"
+    let langs: [HTML] = ctx.ui.offered.map {
+      "<option value=\"\($0.language.rawValue)\" lang=\"\($0.language.rawValue)\">\($0.name)</option>"
     }
     return """
       <form method="post" action="/admin/invites">\(ctx.csrfField)
@@ -43,18 +43,18 @@ enum AdminRoutes {
   static func createInvite(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     guard let u = ctx.user else { throw AcademyError.forbidden }
     let role = ctx.form["role"].flatMap(Role.init(rawValue:)) ?? .learner
-    // Managers invite learners; only an admin creates staff accounts.
-    if role != .learner && u.role != .admin { throw AcademyError.forbidden }
+    // Managers invite learners; staff accounts are the policy's `inviteStaff` (an admin).
+    if role != .learner { try app.academy.authorize(u, .inviteStaff, .programme) }
     let name = (ctx.form["name"] ?? "").trimmingCharacters(in: .whitespaces)
     let token = try app.academy.createInvite(
       role: role, displayName: name.isEmpty ? nil : String(name.prefix(80)),
-      locale: ctx.form["locale"].flatMap(Language.init(rawValue:)), createdBy: u.id)
+      locale: app.academy.catalog.offeredLanguage(ctx.form["locale"]), createdBy: u.id)
     let link = app.absoluteURL("/join/\(token)", ctx.request)
     let created: HTML = """
       <div class="ok" role="status"><p>\(ctx.t("invite.created"))</p>
       <p><input type="text" readonly value="\(link)" aria-label="\(ctx.t("invite.link"))"></p></div>
       """
-    if u.role == .admin { return page(app, &ctx, created: created) }
+    if Access.admins.allows(u.role) { return page(app, &ctx, created: created) }
     return .page(
       Layout.page(
         ctx, title: ctx.t("invite.title"),

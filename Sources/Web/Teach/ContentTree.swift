@@ -46,7 +46,9 @@ struct ContentTree {
   static func split(_ name: String) -> (String, Language)? {
     guard name.hasSuffix(".md") else { return nil }
     let base = String(name.dropLast(3))
-    if let dot = base.lastIndex(of: "."), base.distance(from: dot, to: base.endIndex) == 3 {
+    if let dot = base.lastIndex(of: "."),
+      (3...4).contains(base.distance(from: dot, to: base.endIndex))
+    {
       guard let lang = Language(rawValue: String(base[base.index(after: dot)...])) else {
         return nil
       }

@@ -49,6 +49,6 @@ enum EditorText {
   ) -> HTML {
     let ro: HTML = readonly ? " readonly" : ""
     return
-      "<textarea id=\"\(id)\" name=\"\(name)\" spellcheck=\"true\" aria-label=\"\(label)\"\(ro)>\n\(text)</textarea>"
+      "<textarea dir=\"auto\" id=\"\(id)\" name=\"\(name)\" spellcheck=\"true\" aria-label=\"\(label)\"\(ro)>\n\(text)</textarea>"
   }
 }

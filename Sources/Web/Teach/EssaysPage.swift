@@ -3,13 +3,14 @@ import Catalog
 import Foundation
 import HTTPServer
 
-/// `/teach/essays`: essay answers waiting for a mark, oldest first. Learners' names are not
-/// shown: marking is blind, and the trainer needs only the answer.
+/// `/teach/essays`: essay answers waiting for a mark from this trainer (the learners of their
+/// cohorts), oldest first. Marking is blind: no name is read, an opaque reference stands in.
 enum EssaysPage {
   static func render(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    guard let u = ctx.user else { throw AcademyError.forbidden }
     let day = ISO8601DateFormatter()
     day.formatOptions = [.withFullDate]
-    let pending = try app.academy.pendingEssays()
+    let pending = try app.academy.pendingEssays(viewer: u)
     var body: HTML = """
       <p class="meta"><a href="/teach">\(ctx.t("teach.title"))</a></p>
       <h1>\(ctx.t("teach.essays.title"))</h1>
@@ -20,7 +21,7 @@ enum EssaysPage {
       let date = day.string(from: Date(timeIntervalSince1970: Double(e.submittedAt)))
       body += """
         <section class="card" aria-labelledby="essay-\(i)">
-        <h2 id="essay-\(i)">\(e.module) · \(ctx.t("teach.essays.kind.\(e.kind.rawValue)")) · \(date)</h2>
+        <h2 id="essay-\(i)">\(e.reference) · \(e.module) · \(ctx.t("teach.essays.kind.\(e.kind.rawValue)")) · \(date)</h2>
         <p><strong>\(ctx.t("teach.essays.question"))</strong> \(e.question)</p>
         <p><strong>\(ctx.t("teach.essays.answer"))</strong></p>
         <blockquote><p>\(e.answer)</p></blockquote>
@@ -49,7 +50,7 @@ enum EssaysPage {
     else { return TeachRoutes.back("/teach/essays", problem: "teach.error.fraction") }
     try app.academy.markEssay(
       attemptID: attempt, questionID: question, fraction: pct / 100,
-      feedback: ctx.form["feedback"] ?? "", by: u.id)
+      feedback: ctx.form["feedback"] ?? "", by: u)
     return TeachRoutes.back("/teach/essays", done: "marked")
   }
 }

@@ -14,6 +14,8 @@ enum LessonEditorPage {
     /// `Curriculum/m/file.md`, as problems name it.
     var path: String
     var stem: String
+    /// The file's language: the preview and the text box take its direction.
+    var language: Language = .reference
 
     /// Where learners see it (the served version).
     var sitePath: String { stem == "module" ? "/modules/\(module)" : "/modules/\(module)/\(stem)" }
@@ -27,7 +29,8 @@ enum LessonEditorPage {
       let url = try? loader.lessonFile(module: m, lesson: stem, language: lang),
       url.lastPathComponent == file
     else { throw AcademyError.notFound }
-    return Target(module: m, file: file, url: url, path: "Curriculum/\(m)/\(file)", stem: stem)
+    return Target(
+      module: m, file: file, url: url, path: "Curriculum/\(m)/\(file)", stem: stem, language: lang)
   }
 
   static func read(_ t: Target) throws -> [UInt8] {
@@ -73,7 +76,7 @@ enum LessonEditorPage {
       </form>
       <section aria-labelledby="preview-title">
       <h2 id="preview-title">\(ctx.t("teach.edit.previewTitle"))</h2>
-      <div class="phone" id="preview-body" aria-live="polite">\(preview(app, t, text))</div>
+      <div class="phone" id="preview-body" aria-live="polite" lang="\(t.language.rawValue)" dir="\(t.language.direction)">\(preview(app, t, text))</div>
       </section>
       </div>
       <script src="/teach/editor.js" defer></script>

@@ -16,14 +16,13 @@ enum StatisticsPage {
     filter: ItemAnalysisFilter, cohorts: [(id: String, name: String)]
   ) {
     guard let viewer = ctx.user else { throw AcademyError.forbidden }
-    let cohorts =
-      viewer.role == .admin
-      ? try app.academy.cohortNames()
-      : try app.academy.cohorts(visibleTo: viewer).map { (id: $0.id, name: $0.name) }
+    let cohorts = try app.academy.cohorts(visibleTo: viewer, for: .viewStatistics).map {
+      (id: $0.id, name: $0.name)
+    }
     let chosen = ItemAnalysisFilter(
       cohortID: ctx.query("cohort").flatMap { $0.isEmpty ? nil : $0 },
       from: ctx.query("from").flatMap(day), to: ctx.query("to").flatMap(day).map { $0 + 86_399 })
-    return (try chosen.limited(to: viewer, visible: cohorts.map(\.id)), cohorts)
+    return (try app.academy.statisticsFilter(chosen, viewer: viewer), cohorts)
   }
 
   /// `2026-03-01` → Unix seconds at 00:00 UTC.

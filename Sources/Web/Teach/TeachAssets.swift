@@ -9,12 +9,12 @@ enum TeachAssets {
     @media (min-width:60rem){.editor{grid-template-columns:minmax(0,1fr) 360px}}
     .editor textarea{min-height:28rem;font:0.95rem/1.45 ui-monospace,monospace}
     .phone{width:100%;max-width:360px;border:1px solid #bbb;border-radius:12px;padding:.8rem;overflow-wrap:anywhere;max-height:40rem;overflow-y:auto}
-    .tree ul{padding-left:1.2rem}.tree li{margin:.25rem 0}.tree,.problems{overflow-wrap:anywhere}
+    .tree ul{padding-inline-start:1.2rem}.tree li{margin:.25rem 0}.tree,.problems{overflow-wrap:anywhere}
     .problems{font-family:ui-monospace,monospace;font-size:.9rem;overflow-x:auto}
     .versions{display:grid;gap:1rem;grid-template-columns:1fr}
     @media (min-width:60rem){.versions{grid-template-columns:1fr 1fr}}
     .versions pre{max-height:30rem;white-space:pre-wrap}
-    .num{text-align:right}
+    .num{text-align:end}
     dl.stats{display:grid;grid-template-columns:auto 1fr;gap:.2rem 1rem;margin:.5rem 0}
     dl.stats dt{font-weight:600}dl.stats dd{margin:0}
     """

@@ -81,7 +81,7 @@ enum TeachHomePage {
     let count = problems.filter { p in prefixes.contains { p.path.hasPrefix($0) } }.count
     var files: [HTML] = []
     for (stem, langs) in m.files {
-      let links: [HTML] = Language.allCases.map { l in
+      let links: [HTML] = ctx.ui.offered.map(\.language).map { l in
         let name = "\(stem)\(l.fileSuffix).md"
         if langs.contains(l) {
           return
@@ -95,8 +95,8 @@ enum TeachHomePage {
     let quizzes: [HTML] = m.quizzes.map { "<li><code>Assessments/\($0)</code></li>" }
     let media: [HTML] = m.media.map { "<li><code>![](media/\($0))</code></li>" }
     let lessonOptions: [HTML] = m.files.map { "<option value=\"\($0.stem)\">\($0.stem)</option>" }
-    let langOptions: [HTML] = Language.allCases.filter { $0 != .reference }.map {
-      "<option value=\"\($0.rawValue)\">\($0.nativeName)</option>"
+    let langOptions: [HTML] = ctx.ui.offered.filter { $0.language != .reference }.map {
+      "<option value=\"\($0.language.rawValue)\">\($0.name)</option>"
     }
     let id = "m-\(m.slug)"
     return """

@@ -64,10 +64,10 @@ enum TeachRoutes {
 
   /// The notice a `?done=` or `?problem=` key asks for (only known keys are shown).
   static func notice(_ ctx: Context) -> HTML {
-    if let k = ctx.query("done"), Strings.table["teach.done.\(k)"] != nil {
+    if let k = ctx.query("done"), Strings.english["teach.done.\(k)"] != nil {
       return "<div class=\"ok\" role=\"status\"><p>\(ctx.t("teach.done.\(k)"))</p></div>"
     }
-    if let k = ctx.query("problem"), Strings.table[k] != nil, k.hasPrefix("teach.error.") {
+    if let k = ctx.query("problem"), Strings.english[k] != nil, k.hasPrefix("teach.error.") {
       return "<div class=\"bad\" role=\"alert\"><p>\(ctx.t(k))</p></div>"
     }
     return .empty
