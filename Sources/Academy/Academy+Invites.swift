@@ -40,13 +40,16 @@ extension Academy {
     return token
   }
 
-  /// A one-time sign-in link for an existing account.
+  /// A one-time sign-in link for an existing account. It voids the account's older unused
+  /// links: only the newest works (every `relais serve` prints a new admin link; one left
+  /// in an old terminal log or chat must not stay a way in).
   public func createSignInLink(userID: String, createdBy: String?, hours: Int = 24) throws -> String
   {
     guard let u = try user(userID) else { throw AcademyError.notFound }
     let token = SecretToken.make()
     let now = self.now
     try database.write { c in
+      try c.execute("DELETE FROM invites WHERE user_id = ? AND used_at IS NULL", [userID])
       try c.execute(
         "INSERT INTO invites(token_hash, role, user_id, created_by, created_at, expires_at) VALUES (?,?,?,?,?,?)",
         [

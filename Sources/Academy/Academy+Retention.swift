@@ -41,13 +41,14 @@ extension Academy {
             "SELECT COALESCE(last_seen_at, created_at) AS active FROM users WHERE id = ? AND erased_at IS NULL",
             [learner.id]), Int64(row.int("active") ?? 0) < cutoff
         else { return }
-        try Self.erase(c, userID: learner.id, now: now)
+        try Self.erase(c, userID: learner.id, now: now, actor: actor)
         try Audit.record(
           c, at: now, actor: actor, action: "user.erase", subject: learner.id,
           detail: "retention: inactive \(days) days")
         erased.append(learner.id)
       }
     }
+    if !erased.isEmpty { try flushErasure() }
     return erased
   }
 }

@@ -12,13 +12,28 @@ public final class Academy: Sendable {
   let clock: @Sendable () -> Int64
 
   public struct Policy: Sendable {
-    /// Learners keep a long-lived session: the cookie is their key.
+    /// Session lifetimes, absolute (from sign-in) and idle (since last use). Learners keep a
+    /// long-lived session, since the cookie is often their only key (no passphrase), but one
+    /// left unused for 90 days ends; staff see other people's data, so theirs end after a
+    /// working day unused and a week at most. `relais serve` options change them.
     public var learnerSessionDays = 365
+    public var learnerIdleSeconds: Int64 = 90 * 86_400
     public var staffSessionDays = 7
+    public var staffIdleSeconds: Int64 = 12 * 3_600
+    /// Changing a sign-in name or passphrase without the current passphrase is allowed only
+    /// this soon after signing in (the session's start).
+    public var recentSignInSeconds: Int64 = 10 * 60
     public var inviteDays = 14
     /// PBKDF2 iterations for passphrases (tests pass a low number).
     public var passphraseIterations = 210_000
     public init() {}
+
+    public func sessionDays(_ role: Role) -> Int {
+      role == .learner ? learnerSessionDays : staffSessionDays
+    }
+    public func idleSeconds(_ role: Role) -> Int64 {
+      role == .learner ? learnerIdleSeconds : staffIdleSeconds
+    }
   }
 
   public let policy: Policy

@@ -20,6 +20,9 @@ public final class Connection {
     handle = db
     sqlite3_busy_timeout(db, 5000)
     try execute("PRAGMA foreign_keys = ON")
+    // Deleted or overwritten content is zeroed, not left in free space, so an erasure
+    // leaves no bytes of the person behind (per connection, hence here).
+    try execute("PRAGMA secure_delete = ON")
     // Reports scan whole tables: reading through a memory map avoids copying every page.
     try execute("PRAGMA mmap_size = 268435456")
   }

@@ -52,6 +52,7 @@ extension Database {
       guard rename(path, kept!) == 0 else {
         throw StorageError(code: SQLITE_IOERR, message: "cannot move \(path) aside: \(errno)")
       }
+      FileModes.tightenDatabaseFiles(kept!)
     }
     // A -wal left beside the new file would be replayed into it: remove the old one's.
     unlink(path + "-wal")
@@ -93,6 +94,7 @@ extension Database {
   /// journal so it is one file, and checks it.
   static func copyChecked(from source: Connection, toPath path: String) throws {
     unlink(path)
+    FileModes.createPrivateFile(path)  // a backup holds the same personal data: 0600
     let dest = try Connection(path: path, readOnly: false)
     guard let backup = sqlite3_backup_init(dest.handle, "main", source.handle, "main") else {
       throw StorageError(

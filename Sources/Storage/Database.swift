@@ -23,6 +23,8 @@ public final class Database: @unchecked Sendable {  // state guarded by the two 
   /// Opens (creating if needed) the database at `path`, in WAL mode, and runs `migrations`.
   public init(path: String, migrations: [Migration] = [], readers: Int = 4) throws {
     self.path = path
+    FileModes.createPrivateFile(path)
+    FileModes.tightenDatabaseFiles(path)
     let w = try Connection(path: path, readOnly: false)
     try w.execute("PRAGMA journal_mode = WAL")
     try w.execute("PRAGMA synchronous = FULL")
@@ -58,6 +60,18 @@ public final class Database: @unchecked Sendable {  // state guarded by the two 
   /// other connections keep reading and writing (see `backup(databaseAt:to:)`).
   public func backup(to destination: String) throws {
     try Database.backup(databaseAt: path, to: destination)
+  }
+
+  /// Copies every page of the WAL into the database file and truncates the WAL to zero
+  /// bytes, so data deleted (zeroed: `secure_delete` is on) is gone from both files, not
+  /// only from the database's current state. Waits (busy timeout) for readers still on an
+  /// older snapshot; returns false if one held on past it.
+  @discardableResult
+  public func checkpointTruncate() throws -> Bool {
+    try writeLock.withLock {
+      let row = try writerBox.connection.first("PRAGMA wal_checkpoint(TRUNCATE)")
+      return row?.values.first?.int == 0
+    }
   }
 
   /// Closes every connection (checkpointing the WAL).

@@ -80,8 +80,7 @@ struct Options {
 
   /// The data directory's database (created if needed) over that content.
   func openAcademy() throws -> Academy {
-    try FileManager.default.createDirectory(
-      atPath: dataDirectory, withIntermediateDirectories: true)
+    try prepareDataDirectory()
     return try Academy(databasePath: databasePath, content: contentStore())
   }
 }

@@ -33,8 +33,7 @@ enum RestoreCommand {
       guard FileManager.default.fileExists(atPath: file) else {
         return CLI.fail("restore: no file at \(file)", code: 1)
       }
-      try FileManager.default.createDirectory(
-        atPath: o.dataDirectory, withIntermediateDirectories: true)
+      try o.prepareDataDirectory()
       let kept = try Database.restore(from: file, into: o.databasePath)
       print("Restored \(file) into \(o.databasePath) (integrity ok).")
       if let kept {

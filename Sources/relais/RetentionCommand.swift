@@ -14,6 +14,11 @@ enum RetentionCommand {
     Each erasure is recorded in the audit log. Staff accounts are never touched.
     Run it daily (cron or a systemd timer); it is safe while the server runs.
 
+    It also reports learners' pending deletion requests, with the day each falls due
+    (one month after the request), and exits with status 3 when one is overdue. It does
+    not decide them: a manager of the learner's group (or an admin) confirms, which
+    erases at once, or declines with a reason, on /manage/deletions.
+
       --inactive-days N   how long an account may stay unused (at least 30)
       --dry-run           only list who would be erased (ids and last activity)
       --data DIR          data directory (env RELAIS_DATA; default ./data)
@@ -48,10 +53,28 @@ enum RetentionCommand {
         let erased = try academy.applyRetention(inactiveDays: days)
         print("Erased \(erased.count) learners inactive for more than \(days) days")
       }
-      return 0
+      return try reportDeletionRequests(academy) ? 3 : 0
     } catch {
       return CLI.fail("retention: \(error)", code: 1)
     }
+  }
+
+  /// Lists pending deletion requests; true when one is past its due date.
+  static func reportDeletionRequests(_ academy: Academy) throws -> Bool {
+    let pending = try academy.pendingDeletionRequests()
+    let now = academy.now
+    var overdue = 0
+    for r in pending {
+      let late = r.dueAt <= now
+      if late { overdue += 1 }
+      print(
+        "deletion request: \(r.userID) asked \(day(r.requestedAt)), due \(day(r.dueAt))\(late ? " OVERDUE" : "")"
+      )
+    }
+    print(
+      "\(pending.count) deletion requests pending, \(overdue) overdue (decide them on /manage/deletions)"
+    )
+    return overdue > 0
   }
 
   static func day(_ t: Int64) -> String {

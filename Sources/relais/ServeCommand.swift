@@ -21,6 +21,7 @@ enum ServeCommand {
       --issuer-name NAME  the organisation named on certificates and badges (default Relais)
       --issuer-email ADDR its contact address in the Open Badges issuer profile
       --loops N           event loop threads (default: one per core but one, at least one)
+    \(Options.sessionHelp)
       --no-watch          don't reload content when files change
       --quiet             no access log
     """
@@ -32,7 +33,8 @@ enum ServeCommand {
     }
     do {
       let o = try Options.parse(
-        args, valued: ["issuer-name", "issuer-email", "loops"], flags: ["no-watch", "quiet"])
+        args, valued: Options.sessionOptions.union(["issuer-name", "issuer-email", "loops"]),
+        flags: ["no-watch", "quiet"])
       return try serve(o, watch: o.extra["no-watch"] == nil, quiet: o.extra["quiet"] != nil)
     } catch {
       return CLI.fail("serve: \(error)")
@@ -51,8 +53,7 @@ enum ServeCommand {
       s.resume()
       sources.append(s)
     }
-    try FileManager.default.createDirectory(
-      atPath: o.dataDirectory, withIntermediateDirectories: true)
+    try o.prepareDataDirectory()
     let store = o.contentStore()
     for p in store.problems where p.severity == .error {
       FileHandle.standardError.write(Data("\(p)\n".utf8))
@@ -63,7 +64,8 @@ enum ServeCommand {
           "relais: content has errors; the files above are not served until fixed (relais check)\n"
             .utf8))
     }
-    let academy = try Academy(databasePath: o.databasePath, content: store)
+    let academy = try Academy(
+      databasePath: o.databasePath, content: store, policy: try o.academyPolicy())
     let app = App(
       academy: academy,
       configuration: WebConfiguration(

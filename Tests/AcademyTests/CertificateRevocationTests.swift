@@ -65,16 +65,19 @@ import Testing
     try a.cancelDeletion(userID: learner.id)
     #expect(try a.deletionRequest(userID: learner.id)?.state == .cancelled)
     #expect(try a.pendingDeletionRequests().isEmpty)
+    try Self.cohort(a, [manager.id, learner.id])
     #expect(throws: AcademyError.notFound) {
-      try a.confirmDeletion(userID: learner.id, actor: manager.id)
+      try a.confirmDeletion(userID: learner.id, actor: manager)
     }
     try a.requestDeletion(userID: learner.id)
-    try a.confirmDeletion(userID: learner.id, actor: manager.id)
+    try a.confirmDeletion(userID: learner.id, actor: manager)
     #expect(try a.deletionRequest(userID: learner.id)?.state == .confirmed)
+    #expect(try a.user(learner.id)?.erased == true)  // confirming is the erasure
     let actions = try a.auditLog().filter { $0.subject == learner.id }.map(\.action)
     #expect(
       actions.sorted() == [
         "deletion.cancel", "deletion.confirm", "deletion.request", "deletion.request",
+        "learner.erase",
       ])
   }
 

@@ -54,7 +54,9 @@ import Testing
     let trainer = try a.createUser(role: .trainer, displayName: "Trainer")
     let backToken = try a.startSession(userID: back.id)
     clock.advance(days: 200)
-    _ = try a.session(token: backToken)
+    // Back after 200 days: the old session ended (idle over 90 days), so signs in anew.
+    #expect(try a.session(token: backToken) == nil)
+    _ = try a.session(token: try a.startSession(userID: back.id))
     clock.advance(days: 100)
     let fresh = try a.createUser(role: .learner, displayName: "New")
     #expect(try a.inactiveLearners(days: 180).map(\.id) == [gone.id])

@@ -190,6 +190,62 @@ import Testing
     #expect(names == ["", "Recent"])
   }
 
+  @Test func retentionReportsPendingDeletionRequestsAndFailsWhenOneIsOverdue() throws {
+    let s = try setup(learners: 0)
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let now = Int64(Date().timeIntervalSince1970)
+    var ids: [String] = []
+    do {
+      let a = try Drill.academy(data: s.data, curriculum: s.curriculum, assessments: s.assessments)
+      for name in ["Late", "Recent"] {
+        let id = try a.createUser(role: .learner, displayName: name).id
+        try a.requestDeletion(userID: id)
+        ids.append(id)
+      }
+      try a.database.write {
+        try $0.execute(
+          "UPDATE deletion_requests SET requested_at = ? WHERE user_id = ?",
+          [now - 40 * 86_400, ids[0]])
+      }
+      a.close()
+    }
+    let report = try ServerProcess.run([
+      "retention", "--inactive-days", "365", "--dry-run", "--data", s.data.path,
+    ])
+    #expect(report.status == 3, "\(report.output)")
+    let late = report.output.split(separator: "\n").first { $0.contains(ids[0]) }
+    let recent = report.output.split(separator: "\n").first { $0.contains(ids[1]) }
+    #expect(late?.contains("OVERDUE") == true)
+    #expect(recent?.contains("OVERDUE") == false)
+    #expect(report.output.contains("2 deletion requests pending, 1 overdue"))
+    #expect(
+      try Self.names(s.data.appendingPathComponent("relais.sqlite").path) == ["Late", "Recent"])
+  }
+
+  @Test func serveMakesTheDataPrivateAndItsAdminLinkVoidsTheOlderOne() throws {
+    let s = try setup(learners: 1)
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let db = s.data.appendingPathComponent("relais.sqlite").path
+    // Data as older versions left it: world-readable.
+    #expect(chmod(s.data.path, 0o755) == 0 && chmod(db, 0o644) == 0)
+    let older = try ServerProcess.run(["admin-link", "--data", s.data.path])
+    let olderPath = try #require(older.output.capture("(/signin/link/[A-Za-z0-9_-]+)"))
+    let server = try ServerProcess(
+      data: s.data, curriculum: s.curriculum, assessments: s.assessments)
+    defer { _ = server.stop() }
+    #expect(older.output.contains("now 0700"))  // the first command to open it says so
+    func mode(_ p: String) -> mode_t {
+      var st = stat()
+      return stat(p, &st) == 0 ? st.st_mode & 0o777 : 0
+    }
+    #expect(mode(s.data.path) == 0o700)
+    for p in [db, db + "-wal", db + "-shm"] { #expect(mode(p) == 0o600, "\(p)") }
+    let newer = try #require(server.output.capture("(/signin/link/[A-Za-z0-9_-]+)"))
+    let c = TestHTTPClient(port: server.port)
+    #expect(try c.get(olderPath).status == 404)
+    #expect(try c.get(newer).status == 200)
+  }
+
   static func names(_ path: String) throws -> [String] {
     let data = URL(fileURLWithPath: path).deletingLastPathComponent()
     let root = data.deletingLastPathComponent()

@@ -24,9 +24,7 @@ enum AccountRoutes {
   static func startSession(_ app: App, _ ctx: inout Context, user: User) throws {
     if let old = ctx.sessionToken { try app.academy.endSession(token: old) }
     let token = try app.academy.startSession(userID: user.id)
-    let days =
-      user.role == .learner
-      ? app.academy.policy.learnerSessionDays : app.academy.policy.staffSessionDays
+    let days = app.academy.policy.sessionDays(user.role)
     ctx.setCookies.append(
       Cookies.make(
         Cookies.session, token, maxAge: days * 86_400, secure: app.configuration.secureCookies))

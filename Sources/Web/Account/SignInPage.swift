@@ -28,10 +28,12 @@ enum SignInPage {
     let ipKey = "signin-ip:" + ctx.request.remoteAddress
     let accountKey = "signin-account:" + handle
     if let wait = app.limiter.blocked(ipKey) ?? app.limiter.blocked(accountKey) {
-      return form(
+      var r = form(
         app, &ctx,
         error: "<p class=\"bad\" role=\"alert\">\(ctx.t("signin.limited", String(wait)))</p>",
         status: 429)
+      r.headers.set("Retry-After", String(wait * 60))
+      return r
     }
     guard
       let user = try app.academy.verifyPassphrase(

@@ -7,7 +7,7 @@ public enum Strings {
   /// Every English string, by key.
   public static let english: [String: String] = {
     var t: [String: String] = [:]
-    for part in [common, learner, quiz, staff, certificates, me, teach, manage] {
+    for part in [common, learner, quiz, staff, certificates, me, teach, manage, accounts] {
       t.merge(part) { a, _ in a }
     }
     return t

@@ -14,6 +14,7 @@ enum DashboardPage {
       <h1>\(ctx.t("manage.title"))</h1>
       \(try filter(app, ctx, viewer: viewer, action: "/manage"))
       \(links(ctx))
+      \(try DeletionRequestsPage.link(app, ctx, viewer: viewer))
       \(try funnelSection(app, ctx, scope: scope, rows: rows))
       \(gainSection(app, ctx, rows: rows))
       \(try weeksSection(app, ctx, scope: scope))

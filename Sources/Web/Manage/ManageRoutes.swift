@@ -63,7 +63,7 @@ enum ManageRoutes {
       Route("GET", "/manage/export/xapi.json", .managers, offload: true) { ctx in
         try ExportRoutes.xapi(app, &ctx)
       },
-    ]
+    ] + DeletionRequestsPage.routes(app)
   }
 
   /// The signed-in manager or admin (the route table already let only them in).

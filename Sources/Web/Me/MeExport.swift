@@ -26,7 +26,8 @@ import HTTPServer
 ///   `revokedAt`, `revokedReason`, `history` (`at`, `event`, `expiresAt`)
 /// - `acknowledgements`: `document`, `version`, `name`, `at`
 /// - `sessions`: `count`, `list` (`createdAt`, `expiresAt`; tokens are never stored)
-/// - `deletionRequest`: `requestedAt`, `state`, `decidedAt`, or `null`
+/// - `deletionRequest`: `requestedAt`, `dueAt`, `state`, `decidedAt`, `reason` (why it was
+///   declined), or `null`
 /// - `events`: the audit log's entries by or about the person (`at`, `action`)
 enum MeExport {
   static func json(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
@@ -122,8 +123,9 @@ enum MeExport {
       ] as [String: Any],
       "deletionRequest": d.deletionRequest.map {
         [
-          "requestedAt": time($0.requestedAt), "state": $0.state.rawValue,
-          "decidedAt": time($0.decidedAt),
+          "requestedAt": time($0.requestedAt), "dueAt": time($0.dueAt),
+          "state": $0.state.rawValue, "decidedAt": time($0.decidedAt),
+          "reason": $0.reason ?? NSNull(),
         ] as [String: Any]
       } ?? NSNull(),
       "events": d.events.map { ["at": time($0.at), "action": $0.action] as [String: Any] },

@@ -159,6 +159,7 @@ enum MePage {
       <p class="hint">\(ctx.t("me.signin.explain"))</p>
       \(current)
       <form method="post" action="/me/passphrase" class="card">\(ctx.csrfField)
+      \(currentPassphraseField(d, ctx))
       <label for="handle">\(ctx.t("me.signin.handle"))</label>
       <input type="text" id="handle" name="handle" value="\(d.handle ?? "")" required minlength="3" maxlength="40" autocomplete="username" autocapitalize="none" spellcheck="false">
       <label for="passphrase">\(ctx.t("me.signin.passphrase"))</label>
@@ -172,13 +173,26 @@ enum MePage {
       """
   }
 
+  /// Changing an existing passphrase asks for it (unless the sign-in is recent: the
+  /// server decides); either way, saving ends the other sessions.
+  static func currentPassphraseField(_ d: MyData, _ ctx: Context) -> HTML {
+    guard d.user.hasPassphrase else {
+      return "<p class=\"hint\">\(ctx.t("me.signin.othersEnd"))</p>"
+    }
+    return """
+      <label for="current">\(ctx.t("me.signin.currentPassphrase"))</label>
+      <p class="hint" id="current-hint">\(ctx.t("me.signin.currentHint"))</p>
+      <input type="password" id="current" name="current" autocomplete="current-password" aria-describedby="current-hint">
+      """
+  }
+
   static func deletion(_ d: MyData, _ ctx: Context) -> HTML {
     var out: HTML =
       "<h2 id=\"delete\">\(ctx.t("me.delete"))</h2><p>\(ctx.t("me.delete.explain"))</p>"
     switch d.deletionRequest?.state {
     case .pending?:
       out += """
-        <p class="notice" role="status">\(ctx.t("me.delete.pending", date(d.deletionRequest?.requestedAt, ctx)))</p>
+        <p class="notice" role="status">\(ctx.t("me.delete.pendingDue", date(d.deletionRequest?.requestedAt, ctx), date(d.deletionRequest?.dueAt, ctx)))</p>
         <form method="post" action="/me/delete/cancel">\(ctx.csrfField)<button class="secondary">\(ctx.t("me.delete.cancel"))</button></form>
         """
       return out
@@ -187,6 +201,10 @@ enum MePage {
         + "<p class=\"notice\">\(ctx.t("me.delete.confirmed", date(d.deletionRequest?.decidedAt, ctx)))</p>"
     case .cancelled?:
       out += "<p class=\"meta\">\(ctx.t("me.delete.cancelled"))</p>"
+    case .declined?:
+      let r = d.deletionRequest
+      out +=
+        "<p class=\"notice\" role=\"status\">\(ctx.t("me.delete.declined", date(r?.requestedAt, ctx), date(r?.decidedAt, ctx), r?.reason ?? ""))</p>"
     case nil: break
     }
     return out

@@ -38,14 +38,24 @@ enum MeRoutes {
   }
 
   static func setPassphrase(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
-    guard let u = ctx.user else { throw AcademyError.forbidden }
+    guard let token = ctx.sessionToken, let session = try app.academy.session(token: token) else {
+      throw AcademyError.forbidden
+    }
+    // Guessing the current passphrase here is limited like sign-in (per account).
+    let key = "reauth:" + session.user.id
+    if let refused = app.refuseIfLimited([key], ctx, title: ctx.t("me.signin")) {
+      return refused
+    }
     let passphrase = ctx.form["passphrase"] ?? ""
     do {
       guard passphrase == ctx.form["confirm"] else { throw AcademyError("me.signin.mismatch") }
-      try app.academy.setPassphrase(
-        userID: u.id, handle: ctx.form["handle"] ?? "", passphrase: passphrase)
+      try app.academy.changeSignIn(
+        session: session, keepToken: token, handle: ctx.form["handle"] ?? "",
+        passphrase: passphrase, currentPassphrase: ctx.form["current"])
     } catch let e as AcademyError {
-      return try MePage.render(app, &ctx, error: e.key, status: 400)
+      if e.key == "passphrase.currentWrong" { app.limiter.fail(key) }
+      return try MePage.render(
+        app, &ctx, error: e.key, status: e.key == "passphrase.currentWrong" ? 403 : 400)
     }
     return .redirect(to: "/me?saved=passphrase#signin")
   }

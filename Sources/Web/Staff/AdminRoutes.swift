@@ -30,9 +30,12 @@ enum AdminRoutes {
   }
 
   static func page(_ app: App, _ ctx: inout Context, created: HTML = .empty) -> HTTPResponse {
+    let deletions =
+      ctx.user.flatMap { try? DeletionRequestsPage.link(app, ctx, viewer: $0) } ?? .empty
     let body: HTML = """
       <h1>\(ctx.t("admin.title"))</h1>
       \(created)
+      \(deletions)
       <h2>\(ctx.t("invite.title"))</h2>
       <p>\(ctx.t("invite.explain"))</p>
       \(inviteForm(ctx, roles: Role.allCases))
