@@ -89,11 +89,11 @@ enum CheckCommand {
   static func stringsTable(_ rows: [StringsCoverage]) -> String {
     guard !rows.isEmpty else { return "" }
     var out =
-      "interface strings (against the built-in English)\nlang  strings           extra  placeholders\n"
+      "interface strings (against the built-in English)\nlang  strings               extra  placeholders\n"
     for r in rows {
       let total = r.present + r.missing
       var strings = "\(r.present)/\(total)" + (r.missing > 0 ? " (\(r.missing) missing)" : "")
-      strings += String(repeating: " ", count: max(0, 18 - strings.count))
+      strings += String(repeating: " ", count: max(0, 22 - strings.count))
       let lang =
         r.language.rawValue + String(repeating: " ", count: max(0, 4 - r.language.rawValue.count))
       let extra = String(r.extra) + String(repeating: " ", count: max(0, 5 - String(r.extra).count))
