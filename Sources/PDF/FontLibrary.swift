@@ -78,17 +78,27 @@ public enum PDFTypeface: Sendable, Hashable {
     }
   }
 
-  /// Whether the shipped fonts could be read; without them nothing can be embedded.
+  /// Whether the shipped fonts could be read; without them text falls back to the standard
+  /// (Latin-only) fonts.
   public static var isAvailable: Bool { !FontLibrary.shared.regular.isEmpty }
+
+  /// The standard font used when the font files are missing.
+  var standardFont: PDFFont { self == .bold ? .helveticaBold : .helvetica }
 
   /// Width in points of `text` set at `size`, as `PDFPage.text(_:typeface:)` draws it.
   public func width(of text: String, size: Double) -> Double {
-    TextShaper.layout(text, typeface: self, direction: .auto).width(size: size)
+    guard Self.isAvailable else { return standardFont.width(of: text, size: size) }
+    return TextShaper.layout(text, typeface: self, direction: .auto).width(size: size)
   }
 
   /// The characters of `text` that no shipped font can draw (in order, without repeats).
   public func missingCharacters(in text: String) -> [Character] {
-    TextShaper.layout(text, typeface: self, direction: .auto).missing
+    guard Self.isAvailable else {
+      return text.filter { WinAnsi.byte(for: $0) == nil && !$0.isNewline }.reduce(into: []) {
+        if !$0.contains($1) { $0.append($1) }
+      }
+    }
+    return TextShaper.layout(text, typeface: self, direction: .auto).missing
   }
 
   /// The largest size up to `maximum` (in steps of 0.5 pt, not below `minimum`) at which

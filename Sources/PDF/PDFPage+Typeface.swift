@@ -11,6 +11,15 @@ extension PDFPage {
     color: PDFColor = .black, alignment: PDFTextAlignment = .left,
     direction: PDFTextDirection = .auto, visible: Bool = true
   ) {
+    guard PDFTypeface.isAvailable else {
+      // Without the font files (a broken install) the standard fonts still print Latin text.
+      if visible {
+        self.text(
+          text, x: x, y: y, font: typeface.standardFont, size: size, color: color,
+          alignment: alignment)
+      }
+      return
+    }
     let line = TextShaper.layout(text, typeface: typeface, direction: direction)
     let width = line.width(size: size)
     let startX =

@@ -32,8 +32,7 @@ struct TrueTypeFont: Sendable {
       tables[data.tag(record)] = (offset, length)
     }
     guard let head = tables["head"], let hhea = tables["hhea"], let maxp = tables["maxp"],
-      let hmtx = tables["hmtx"], let loca = tables["loca"], tables["glyf"] != nil,
-      let cmap = tables["cmap"]
+      let hmtx = tables["hmtx"], let loca = tables["loca"], tables["glyf"] != nil
     else { return nil }
     self.name = name
     self.data = data
@@ -69,7 +68,8 @@ struct TrueTypeFont: Sendable {
           ? Int(data.u32(loca.0 + 4 * glyph)) : 2 * Int(data.u16(loca.0 + 2 * glyph)))
     }
     glyphOffsets = offsets
-    characterMap = Self.readCharacterMap(data, at: cmap.0)
+    // A subset we embed has no cmap (PDF maps codes to glyphs itself).
+    characterMap = tables["cmap"].map { Self.readCharacterMap(data, at: $0.0) } ?? [:]
     substitutions = GlyphSubstitutions(data: data, table: tables["GSUB"], gdef: tables["GDEF"])
   }
 

@@ -64,6 +64,10 @@ extension Strings {
       "REVOKED: this certificate is not valid", "RÉVOQUÉ : ce certificat n’est pas valide"
     ),
     "cert.pdf.holderErased": ("(name removed)", "(nom supprimé)"),
+    "cert.pdf.nameElsewhere": (
+      "The holder’s name is written in a script this document cannot print: it is shown on the verification page below.",
+      "Le nom du titulaire est écrit dans une écriture que ce document ne peut pas imprimer : il figure sur la page de vérification ci-dessous."
+    ),
     "badge.description": (
       "Awarded to community influencers who read every lesson of “{1}” and passed its certifying quiz (pass mark {2}%).",
       "Décerné aux influenceurs communautaires qui ont lu toutes les leçons de « {1} » et réussi son quiz de certification (seuil {2} %)."
