@@ -85,7 +85,8 @@ struct GlyphSubstitutions: Sendable {
   }
 
   private func applyLookup(_ lookup: Int, at index: Int, in run: inout [ShapedGlyph]) {
-    guard lookup < Int(data.u16(lookupList)) else { return }
+    // A nested lookup may have formed a ligature and shortened the run.
+    guard index < run.count, lookup < Int(data.u16(lookupList)) else { return }
     let table = lookupList + Int(data.u16(lookupList + 2 + 2 * lookup))
     var type = Int(data.u16(table))
     let flags = data.u16(table + 2)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PDF
@@ -62,5 +63,22 @@ import Testing
     let document = PDFDocument(language: "ar")
     let text = String(decoding: document.render(), as: UTF8.self)
     #expect(text.contains("/Type /Catalog /Pages 2 0 R /Lang (ar)"))
+  }
+}
+
+@Suite struct FontLibraryTests {
+  @Test func aMissingFontDirectoryGivesNoFacesRatherThanACrash() {
+    let library = FontLibrary(directory: URL(fileURLWithPath: "/nonexistent-relais-fonts"))
+    #expect(library.faces.isEmpty && library.regular.isEmpty && library.bold.isEmpty)
+    #expect(FontLibrary(directory: nil).faces.isEmpty)
+  }
+
+  @Test func aFileThatIsNotAFontIsRejected() {
+    #expect(TrueTypeFont(name: "x", bytes: Array("not a font at all".utf8)) == nil)
+    #expect(TrueTypeFont(name: "x", bytes: []) == nil)
+    // A valid header whose table directory points past the end.
+    var truncated: [UInt8] = [0, 1, 0, 0, 0, 1, 0, 16, 0, 0, 0, 0]
+    truncated += Array("head".utf8) + [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 54]
+    #expect(TrueTypeFont(name: "x", bytes: truncated) == nil)
   }
 }

@@ -76,4 +76,12 @@ import Testing
     let arabic = try extract(certificate("أمينة يوسف"))
     #expect(!arabic.contains("verification page below"))
   }
+
+  /// An emoji has no font either, but the name around it is still printed.
+  @Test(.enabled(if: pdftotext != nil, "needs poppler-utils"))
+  func anEmojiDoesNotHideTheName() throws {
+    let text = try extract(certificate("Amina 🌸"))
+    #expect(text.contains("Amina"))
+    #expect(!text.contains("verification page below"))
+  }
 }

@@ -23,7 +23,10 @@ enum CertificatePDF {
     var document = PDFDocument(
       title: "\(t("cert.pdf.heading")) \(cert.code)", author: issuer,
       creationDate: PDFDate(secondsSince1970: cert.issuedAt), language: lang.rawValue)
-    let printable = PDFTypeface.bold.missingCharacters(in: name).isEmpty
+    // Only missing letters hide the name; a missing emoji or symbol just leaves a gap.
+    let printable = PDFTypeface.bold.missingCharacters(in: name).allSatisfy {
+      !$0.isLetter && !$0.isNumber
+    }
     document.addPage(size: .a4Landscape) { page in
       let cx = page.width / 2
       let textWidth = page.width - 160
