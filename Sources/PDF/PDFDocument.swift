@@ -1,11 +1,16 @@
-/// A PDF 1.4 document: pages drawn with `PDFPage`, written out by `render()`.
+/// A PDF document (1.4, or 1.5 once it embeds fonts): pages drawn with `PDFPage`, written out
+/// by `render()`.
 ///
-///     var document = PDFDocument(title: "Certificat", creationDate: PDFDate(secondsSince1970: t))
+///     var document = PDFDocument(title: "شهادة", creationDate: PDFDate(secondsSince1970: t),
+///                                language: "ar")
 ///     document.addPage(size: .a4Landscape) { page in
-///       page.centeredText("Certificat de réussite", centerX: page.width / 2, y: 420,
-///                         font: .helveticaBold, size: 32)
+///       page.centeredText("أمينة يوسف", centerX: page.width / 2, y: 420,
+///                         typeface: .bold, size: 32)
 ///     }
 ///     let bytes = document.render()
+///
+/// `typeface:` draws any script the shipped Noto fonts cover, embedding subsets of them;
+/// `font:` draws with the unembedded standard fonts, which know only WinAnsi (Latin-1).
 public struct PDFDocument: Sendable {
   public var title: String
   public var author: String?
