@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Each typeface is a list of faces tried in order for every character: Noto Sans covers
 /// Latin (all European and Vietnamese diacritics), Cyrillic and Greek; the others one script
-/// each. Scripts none of them covers (Myanmar, Khmer, CJK…) are reported by
+/// each. Scripts none of them covers (Khmer, Thai, Devanagari, CJK…) are reported by
 /// `PDFTypeface.missingCharacters(in:)` so the caller decides what to print instead.
 final class FontLibrary: Sendable {
   static let shared = FontLibrary(directory: FontLibrary.findDirectory())
@@ -12,7 +12,7 @@ final class FontLibrary: Sendable {
   /// File stems per typeface, in fallback order.
   static let families = [
     "NotoSans", "NotoSansArabic", "NotoSansHebrew", "NotoSansArmenian", "NotoSansGeorgian",
-    "NotoSansEthiopic",
+    "NotoSansEthiopic", "NotoSansMyanmar",
   ]
 
   let faces: [TrueTypeFont]

@@ -34,12 +34,14 @@ extension PDFPage {
     append("\(PDFNumber.format(startX)) \(PDFNumber.format(y)) Td")
     for run in line.runs where !run.glyphs.isEmpty && run.face < faces.count {
       append(" /E\(run.face) \(PDFNumber.format(size)) Tf ")
-      if let missing = run.missing {
-        append("/Span << /ActualText \(PDFText.unicodeHex(missing)) >> BDC 3 Tr ")
+      if let actualText = run.actualText {
+        append("/Span << /ActualText \(PDFText.unicodeHex(actualText)) >> BDC ")
       }
+      if run.invisible { append("3 Tr ") }
       appendGlyphs(face: run.face, run.glyphs.map(\.glyph))
       append(" Tj")
-      if run.missing != nil { append(" \(mode) Tr EMC") }
+      if run.invisible { append(" \(mode) Tr") }
+      if run.actualText != nil { append(" EMC") }
       for glyph in run.glyphs where glyphTexts[run.face]?[glyph.glyph] == nil {
         glyphTexts[run.face, default: [:]][glyph.glyph] = glyph.text
       }

@@ -4,9 +4,11 @@ import Foundation
 struct GlyphRun: Sendable, Equatable {
   var face: Int
   var glyphs: [ShapedGlyph]
-  /// Stands for characters no font has: drawn as invisible .notdef glyphs inside an
-  /// /ActualText span holding them, so the text survives extraction without any ink.
-  var missing: String? = nil
+  /// The text the run stands for, when its glyphs can't say it in order themselves
+  /// (Myanmar's reordered vowels, or characters no font has); written as /ActualText.
+  var actualText: String? = nil
+  /// Characters no font has: invisible .notdef glyphs, so they leave a gap but no ink.
+  var invisible = false
 }
 
 /// One line set for drawing: runs in visual order, the logical text (for /ActualText), and
@@ -91,7 +93,8 @@ enum TextShaper {
         let notdef = ShapedGlyph(glyph: 0, text: "")
         line.runs.append(
           GlyphRun(
-            face: face, glyphs: Array(repeating: notdef, count: run.range.count), missing: text))
+            face: face, glyphs: Array(repeating: notdef, count: run.range.count),
+            actualText: text, invisible: true))
         continue
       }
       var glyphs = shape(
@@ -107,7 +110,11 @@ enum TextShaper {
           glyphs[index].text = String(reversed)
         }
       }
-      line.runs.append(GlyphRun(face: run.face, glyphs: glyphs))
+      let reordered = library.faces[run.face].substitutions.script.hasPrefix("mym")
+      line.runs.append(
+        GlyphRun(
+          face: run.face, glyphs: glyphs,
+          actualText: reordered ? String(characters[run.range]) : nil))
     }
     return line
   }
@@ -125,6 +132,7 @@ enum TextShaper {
   {
     let scalars = characters.flatMap(\.unicodeScalars)
     let gsub = font.substitutions
+    if gsub.script.hasPrefix("mym") { return MyanmarShaping.shape(scalars, font: font) }
     let arabic = gsub.has("init") || gsub.has("fina")
     let forms = arabic ? ArabicJoining.forms(scalars) : []
     var glyphs: [ShapedGlyph] = []

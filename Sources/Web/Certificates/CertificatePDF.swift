@@ -6,8 +6,8 @@ import PDF
 /// verification address and code printed so anyone holding the paper can check it.
 ///
 /// Text is drawn with the fonts the PDF module embeds, so a name in Arabic, Cyrillic,
-/// Ethiopic… prints as written. A name in a script none of them covers (Myanmar, Khmer,
-/// Chinese…) is not drawn half-blank or as `?`: in its place a line says the name is on the
+/// Ethiopic, Myanmar… prints as written. A name in a script none of them covers (Khmer,
+/// Devanagari, Chinese…) is not drawn half-blank or as `?`: in its place a line says the name is on the
 /// verification page (where the browser's fonts show it), and the name itself is laid there
 /// as invisible text, so copying, searching and screen readers still get it.
 enum CertificatePDF {
