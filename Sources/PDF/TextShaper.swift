@@ -144,9 +144,11 @@ enum TextShaper {
         ShapedGlyph(glyph: glyph, text: String(scalar), feature: arabic ? forms[index] : nil))
     }
     guard arabic else { return glyphs }
-    // The order of Arabic shaping in OpenType: positional forms, then required ligatures.
+    // HarfBuzz's order for Arabic: composition, positional forms (each a stage of its own),
+    // required ligatures (lam-alef), then the optional typographic ones.
+    gsub.apply(["ccmp", "locl"], to: &glyphs)
     for feature in ["isol", "fina", "medi", "init"] { gsub.apply(feature, to: &glyphs) }
-    gsub.apply("rlig", to: &glyphs, everywhere: true)
+    gsub.apply(["rlig", "calt", "liga", "clig"], to: &glyphs)
     return glyphs
   }
 }

@@ -89,3 +89,57 @@ import Testing
     #expect(Bidi.visualOrder(levels: [1, 1, 2, 2, 1]) == [4, 2, 3, 1, 0])
   }
 }
+
+/// Arabic, Persian and Urdu names shaped as HarfBuzz shapes them with the same font files: the
+/// expected glyph ids (in reading order) come from hb_shape on
+/// Sources/PDF/Fonts/NotoSansArabic-*.ttf.
+@Suite struct ArabicMatchesHarfBuzzTests {
+  static let expected: [(weight: String, text: String, glyphs: [UInt16])] = [
+    ("Regular", "أمينة يوسف", [49, 704, 1371, 764, 1159, 1, 1369, 1347, 979, 279]),
+    (
+      "Regular", "عبد الرحمن بن محمد",
+      [8, 94, 192, 1, 44, 621, 888, 379, 706, 761, 1, 92, 761, 1, 704, 381, 706, 192]
+    ),
+    ("Regular", "الفلاني", [44, 621, 282, 654, 762, 1368]),
+    (
+      "Regular", "پریسا چگینی گلزار",
+      [844, 888, 1374, 981, 45, 1, 1141, 335, 1376, 764, 1373, 1, 333, 623, 1514, 44, 887]
+    ),
+    ("Regular", "عائشہ بی بی", [8, 45, 1383, 1064, 469, 1, 92, 1373, 1, 92, 1373]),
+    ("Regular", "نرگس ژاله", [762, 888, 333, 978, 1, 512, 44, 621, 442]),
+    ("Regular", "مُحَمَّد", [704, 211, 381, 265, 706, 1054, 192]),
+    ("Regular", "فاطمة الزهراء", [280, 45, 1112, 706, 1159, 1, 44, 621, 1514, 443, 888, 44, 430]),
+    ("Regular", "ـبـ", [563, 94, 563]),
+    ("Regular", "لأ", [655]),
+    ("Regular", "كلا", [517, 654]),
+    ("Regular", "ہمایوں", [470, 706, 45, 1374, 1347, 820]),
+    ("Regular", "ڈاکٹر", [226, 44, 576, 1255, 888]),
+    ("Bold", "أمينة يوسف", [49, 704, 1371, 764, 1159, 1, 1369, 1347, 979, 279]),
+    (
+      "Bold", "عبد الرحمن بن محمد",
+      [8, 94, 192, 1, 44, 621, 888, 379, 706, 761, 1, 92, 761, 1, 704, 381, 706, 192]
+    ),
+    ("Bold", "الفلاني", [44, 621, 282, 654, 762, 1368]),
+    (
+      "Bold", "پریسا چگینی گلزار",
+      [844, 888, 1374, 981, 45, 1, 1141, 335, 1376, 764, 1373, 1, 333, 623, 1514, 44, 887]
+    ),
+    ("Bold", "عائشہ بی بی", [8, 45, 1383, 1064, 469, 1, 92, 1373, 1, 92, 1373]),
+    ("Bold", "نرگس ژاله", [762, 888, 333, 978, 1, 512, 44, 621, 442]),
+    ("Bold", "مُحَمَّد", [704, 211, 381, 265, 706, 1054, 192]),
+    ("Bold", "فاطمة الزهراء", [280, 45, 1112, 706, 1159, 1, 44, 621, 1514, 443, 888, 44, 430]),
+    ("Bold", "ـبـ", [563, 94, 563]),
+    ("Bold", "لأ", [655]),
+    ("Bold", "كلا", [517, 654]),
+    ("Bold", "ہمایوں", [470, 706, 45, 1374, 1347, 820]),
+    ("Bold", "ڈاکٹر", [226, 44, 576, 1255, 888]),
+  ]
+
+  @Test(arguments: expected)
+  func glyphsMatchHarfBuzz(weight: String, text: String, glyphs: [UInt16]) throws {
+    let library = FontLibrary.shared
+    let face = try #require(library.faces.firstIndex { $0.name == "NotoSansArabic-\(weight)" })
+    let shaped = TextShaper.shape(Array(text), font: library.faces[face], rightToLeft: true)
+    #expect(shaped.map(\.glyph) == glyphs, "\(text)")
+  }
+}
