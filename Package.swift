@@ -19,7 +19,8 @@ let package = Package(
 
     // Leaves: know nothing of the LMS.
     .target(name: "Crypto", swiftSettings: strict),
-    .target(name: "PDF", swiftSettings: strict),
+    // The fonts certificates embed (Noto subsets, SIL OFL), copied next to the executable.
+    .target(name: "PDF", resources: [.copy("Fonts")], swiftSettings: strict),
     .target(name: "HTTPServer", dependencies: ["CZlib"], swiftSettings: strict),
     .target(name: "Markdown", swiftSettings: strict),
     .target(name: "GIFT", swiftSettings: strict),

@@ -1,5 +1,6 @@
-/// The standard fonts Relais draws with. They are not embedded (every reader has them), so a
-/// document stays a few kilobytes; text uses WinAnsiEncoding.
+/// The standard fonts. They are not embedded (every reader has them), so a document stays a
+/// few kilobytes, but text uses WinAnsiEncoding: Latin-1 only, `?` for anything else. For
+/// names and text in other scripts, draw with a `PDFTypeface` instead.
 public enum PDFFont: String, Sendable, CaseIterable {
   case helvetica = "Helvetica"
   case helveticaBold = "Helvetica-Bold"

@@ -3,9 +3,9 @@ struct PDFObjectWriter {
   private var output: [UInt8] = []
   private var offsets: [Int: Int] = [:]
 
-  init() {
+  init(version: String = "1.4") {
     // The second line's high bytes tell transfer tools the file is binary (PDF 1.4 §3.4.1).
-    output += Array("%PDF-1.4\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
+    output += Array("%PDF-\(version)\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
   }
 
   mutating func object(_ number: Int, _ body: String) {
@@ -13,9 +13,11 @@ struct PDFObjectWriter {
     output += Array("\(number) 0 obj\n\(body)\nendobj\n".utf8)
   }
 
-  mutating func stream(_ number: Int, _ data: [UInt8]) {
+  /// A stream object; `entries` go into its dictionary after /Length.
+  mutating func stream(_ number: Int, _ data: [UInt8], entries: String = "") {
     offsets[number] = output.count
-    output += Array("\(number) 0 obj\n<< /Length \(data.count) >>\nstream\n".utf8)
+    let extra = entries.isEmpty ? "" : " " + entries
+    output += Array("\(number) 0 obj\n<< /Length \(data.count)\(extra) >>\nstream\n".utf8)
     output += data
     output += Array("\nendstream\nendobj\n".utf8)
   }
@@ -57,6 +59,11 @@ enum PDFText {
       }
       return "(\(escaped))"
     }
+    return unicodeHex(text)
+  }
+
+  /// Always UTF-16BE with a byte-order mark, as a hex string.
+  static func unicodeHex(_ text: String) -> String {
     var hex = "<FEFF"
     let digits = Array("0123456789ABCDEF")
     for unit in text.utf16 {

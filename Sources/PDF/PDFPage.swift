@@ -24,10 +24,42 @@ public enum PDFTextAlignment: Sendable {
 /// leak from one call into the next.
 public struct PDFPage: Sendable {
   public let size: PDFPageSize
-  /// The content stream so far.
-  private(set) var content: [UInt8] = []
-  /// The fonts this page uses, for its resource dictionary.
+  /// The content stream so far: operators, and glyph ids of embedded fonts, which become
+  /// the subset's ids only when the document is written (`rendered(cids:)`).
+  private(set) var pieces: [ContentPiece] = []
+  /// Operators written since the last glyphs, not yet in `pieces`.
+  private var tail: [UInt8] = []
+  /// The standard fonts this page uses, for its resource dictionary.
   private(set) var fonts: Set<PDFFont> = []
+  /// Embedded face → glyph → the text it stands for (for the subset and its ToUnicode map).
+  var glyphTexts: [Int: [UInt16: String]] = [:]
+
+  enum ContentPiece: Sendable {
+    case bytes([UInt8])
+    case glyphs(face: Int, [UInt16])
+  }
+
+  /// The content stream with glyphs written under their ids in the full font.
+  var content: [UInt8] { rendered { _, glyph in glyph } }
+
+  /// The content stream, each glyph written as the hex CID `cid(face, glyph)` gives.
+  func rendered(cids cid: (Int, UInt16) -> UInt16) -> [UInt8] {
+    var out: [UInt8] = []
+    let digits = Array("0123456789ABCDEF".utf8)
+    for piece in pieces {
+      switch piece {
+      case .bytes(let bytes): out += bytes
+      case .glyphs(let face, let glyphs):
+        out.append(UInt8(ascii: "<"))
+        for glyph in glyphs {
+          let code = cid(face, glyph)
+          for shift in [12, 8, 4, 0] { out.append(digits[Int(code >> UInt16(shift)) & 0xF]) }
+        }
+        out.append(UInt8(ascii: ">"))
+      }
+    }
+    return out + tail
+  }
 
   public init(size: PDFPageSize = .a4Landscape) {
     self.size = size
@@ -114,14 +146,24 @@ public struct PDFPage: Sendable {
     append("\(paint) Q\n")
   }
 
-  private mutating func append(_ text: String) {
-    content.append(contentsOf: text.utf8)
+  mutating func append(_ text: String) {
+    appendBytes(Array(text.utf8))
+  }
+
+  mutating func appendBytes(_ bytes: [UInt8]) {
+    tail += bytes
+  }
+
+  mutating func appendGlyphs(face: Int, _ glyphs: [UInt16]) {
+    if !tail.isEmpty { pieces.append(.bytes(tail)) }
+    tail = []
+    pieces.append(.glyphs(face: face, glyphs))
   }
 
   /// A literal string `( … )`; parentheses and backslashes are escaped, as are CR and LF,
   /// which a reader would otherwise normalise.
   private mutating func appendLiteralString(_ bytes: [UInt8]) {
-    content.append(UInt8(ascii: "("))
+    var content: [UInt8] = [UInt8(ascii: "(")]
     for byte in bytes {
       switch byte {
       case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"):
@@ -132,5 +174,6 @@ public struct PDFPage: Sendable {
       }
     }
     content.append(UInt8(ascii: ")"))
+    appendBytes(content)
   }
 }

@@ -56,5 +56,7 @@ extension Strings {
     "cert.revoked.reason": "Reason",
     "cert.revoked.regraded":
       "An answer was marked again and the result no longer reaches the pass mark.",
+    "cert.pdf.nameElsewhere":
+      "The holder’s name is written in a script this document cannot print: it is shown on the verification page below.",
   ]
 }
