@@ -58,6 +58,13 @@ extension Academy {
       "DELETE FROM essay_marks WHERE attempt_id IN (SELECT id FROM attempts WHERE user_id = ?)",
       [userID])
     try revokeCertificates(c, userID: userID, now: now)
+    // Live sessions keep how many came, not who.
+    try c.execute(
+      """
+      UPDATE live_sessions SET erased_attended = erased_attended + 1
+      WHERE id IN (SELECT session_id FROM live_session_attendance WHERE user_id = ?)
+      """, [userID])
+    try c.execute("DELETE FROM live_session_attendance WHERE user_id = ?", [userID])
     try c.execute(
       """
       UPDATE deletion_requests SET reason = NULL,

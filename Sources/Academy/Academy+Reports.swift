@@ -53,6 +53,8 @@ public struct LearnerReportRow: Sendable {
   public var gender: String?
   public var disability: String?
   public var cohortIDs: [String]
+  /// Last day they used Relais (the session lookup stamps it at most once a day).
+  public var lastSeenAt: Int64?
   public var statuses: PerModule<MatrixStatus>
   public var facts: PerModule<ModuleFacts>
 }
@@ -101,14 +103,14 @@ extension Academy {
       // dictionaries per learner cost more than the queries (Tests/Benchmarks/dashboard.sh).
       var people: [LearnerReportRow] = []
       try c.forEach(
-        "SELECT id, display_name, age_band, gender, disability, erased_at FROM users WHERE "
+        "SELECT id, display_name, age_band, gender, disability, erased_at, last_seen_at FROM users WHERE "
           + (sql.usersWhere ?? "id IN (\(sql.sql))"), sql.usersWhere == nil ? sql.params : []
       ) { r in
         guard let id = r.string(0), sql.admits(id) else { return }
         people.append(
           LearnerReportRow(
             id: id, name: r.string(1) ?? "", erased: !r.isNull(5), ageBand: r.string(2),
-            gender: r.string(3), disability: r.string(4), cohortIDs: [],
+            gender: r.string(3), disability: r.string(4), cohortIDs: [], lastSeenAt: r.int64(6),
             statuses: PerModule(slugs: slugs, values: []),
             facts: PerModule(slugs: slugs, values: [])))
       }

@@ -34,6 +34,11 @@ public enum Action: String, Sendable, CaseIterable {
   case viewDeletionRequest
   /// Confirm (erase) or decline a learner's deletion request.
   case decideDeletionRequest
+  /// Schedule a live refresher session for a cohort, and open its refresher quiz to those
+  /// who came.
+  case scheduleSession
+  /// Mark who came to a live session of a cohort (its trainers, on a phone).
+  case markAttendance
   /// Programme-wide: create a cohort.
   case createCohort
   /// Programme-wide: invite a trainer, manager or admin.
@@ -86,12 +91,13 @@ public enum Authorization {
   public static func inScope(_ role: Role) -> Set<Action> {
     switch role {
     case .learner: return []
-    case .trainer: return [.viewResult, .viewEssay, .markEssay, .viewCohort, .viewStatistics]
+    case .trainer:
+      return [.viewResult, .viewEssay, .markEssay, .viewCohort, .viewStatistics, .markAttendance]
     case .manager:
       return [
         .viewResult, .viewCertificateDetails, .revokeCertificate, .viewLearner, .editLearner,
         .eraseLearner, .viewCohort, .manageCohort, .export, .viewDeletionRequest,
-        .decideDeletionRequest, .createCohort,
+        .decideDeletionRequest, .createCohort, .scheduleSession, .markAttendance,
       ]
     case .admin: return Set(Action.allCases).subtracting([.submitAttempt])
     }

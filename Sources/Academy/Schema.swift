@@ -5,7 +5,9 @@ import Storage
 enum Schema {
   /// Version numbers are reserved per area so parallel work never collides:
   /// 1–9 core, 10–19 certificates and learner data, 20–29 trainers, 30–39 managers.
-  static let migrations: [Migration] = core + certificates + teaching + managing + accounts
+  static let migrations: [Migration] =
+    core + certificates + teaching + managing + accounts
+    + liveSessions
 
   static let core: [Migration] = [
     Migration(

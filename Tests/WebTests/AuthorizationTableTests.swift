@@ -26,16 +26,17 @@ import Testing
     .viewDeletionRequest,
   ]
   static let trainer: Set<Action> = [
-    .viewResult, .viewEssay, .markEssay, .viewCohort, .viewStatistics,
+    .viewResult, .viewEssay, .markEssay, .viewCohort, .viewStatistics, .markAttendance,
   ]
   static let manager: Set<Action> = [
     .viewResult, .viewCertificateDetails, .revokeCertificate, .viewLearner, .editLearner,
     .eraseLearner, .viewCohort, .manageCohort, .export, .viewDeletionRequest,
-    .decideDeletionRequest,
+    .decideDeletionRequest, .scheduleSession, .markAttendance,
   ]
   static let programme: Set<Action> = [.createCohort, .inviteStaff]
   static let cohortActions: Set<Action> = [
-    .viewCohort, .manageCohort, .assignStaff, .export, .viewStatistics,
+    .viewCohort, .manageCohort, .assignStaff, .export, .viewStatistics, .scheduleSession,
+    .markAttendance,
   ]
 
   /// The policy, as a table.
@@ -68,6 +69,8 @@ import Testing
     let certificate: String
     let revoked: String
     let colleague: User
+    /// A live session the cohort is invited to (scheduled by the admin).
+    let session: String
 
     static let secret = "private reason 7431"
 
@@ -96,6 +99,10 @@ import Testing
       certificate = try app.certificate(subject, module: "p")
       revoked = try app.certificate(subject, module: "q")
       try a.revokeCertificate(code: revoked, reason: Self.secret, by: app.admin)
+      session = try a.scheduleSession(
+        LiveSessionDraft(
+          title: "Meet-up", startsAt: 2_000_000_000, minutes: 60, place: "Hall", link: "",
+          capacity: nil, modules: ["e"], cohortIDs: [cohort]), actor: app.admin)
       self.app = app
     }
 
@@ -147,6 +154,15 @@ import Testing
       case .createCohort: r = c.post("/manage/cohorts", [("name", "New cohort")])
       case .inviteStaff:
         r = c.post("/admin/invites", [("role", "trainer"), ("name", "T"), ("locale", "en")])
+      case .scheduleSession:
+        r = c.post(
+          "/manage/sessions",
+          [
+            ("title", "Refresh"), ("date", "2030-01-01"), ("time", "10:00"), ("place", "Hall"),
+            ("module", "e"), ("cohort", cohort),
+          ])
+      case .markAttendance:
+        r = c.post("/sessions/\(session)/attendance", [("user", subject.id), ("present", "1")])
       }
       return ((200..<400).contains(r.status), r.status)
     }
@@ -173,6 +189,8 @@ import Testing
       case .viewDeletionRequest, .decideDeletionRequest: return true
       case .createCohort: (method, path) = ("POST", "/manage/cohorts")
       case .inviteStaff: (method, path) = ("POST", "/admin/invites")
+      case .scheduleSession: (method, path) = ("POST", "/manage/sessions")
+      case .markAttendance: (method, path) = ("POST", "/sessions/x/attendance")
       }
       guard case .found(let route, _) = app.router.match(method: method, path: path),
         let row = app.app.routes.first(where: {
@@ -215,6 +233,6 @@ import Testing
       }
     }
     // 4 relations × the learner actions, 3 × the cohort actions, the programme once.
-    #expect(cells == 4 * 11 + 3 * 5 + 2)
+    #expect(cells == 4 * 11 + 3 * 7 + 2)
   }
 }

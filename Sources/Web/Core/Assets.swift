@@ -57,7 +57,22 @@ enum Assets {
     footer a{display:inline-block;min-height:44px;padding:.6rem 0}
     .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
     .code{font-family:ui-monospace,monospace;font-size:1.2rem;letter-spacing:.05em}
-    @media (min-width:48rem){main{padding:1.5rem}}
+    main.wide{max-width:80rem}
+    .filters{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:flex-end;margin:0 0 .5rem}
+    .filters label{margin:0 0 .2rem}.filters select{width:auto;max-width:100%}
+    .tiles{list-style:none;padding:0;margin:.5rem 0 1rem;display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:.5rem}
+    .tile a{display:block;height:100%;min-height:44px;border:1px solid #c8c8c8;border-radius:8px;padding:.4rem .7rem;text-decoration:none;color:#1a1a1a}
+    .tile .n{display:block;font-size:1.7rem;font-weight:700;line-height:1.15;color:#0b3d66}.tile .l{display:block;font-size:.9rem;line-height:1.3}
+    .tile.good a{border-inline-start:5px solid #2e7d32}.tile.late a{border-inline-start:5px solid #c62828;background:#fdecea}.tile.warn a{border-inline-start:5px solid #e37400;background:#fff4e5}
+    .grid{display:grid;gap:0 1.5rem;grid-template-columns:minmax(0,1fr)}.grid>*{min-width:0}
+    .todo{margin:0;padding-inline-start:1.2rem}.todo li{margin:.35rem 0}
+    .scroll{overflow-x:auto;max-width:100%;margin:0 0 1rem}
+    .scroll table{width:auto;min-width:100%}
+    .scroll th,.scroll td{overflow-wrap:normal;white-space:nowrap}
+    .scroll tbody th,.scroll thead th:first-child{position:sticky;inset-inline-start:0;background:#fff;z-index:1}
+    .scroll tbody th{white-space:normal;min-width:7rem;max-width:12rem}
+    .attend{list-style:none;padding:0;margin:0}.attend li{border-bottom:1px solid #ddd}
+    @media (min-width:48rem){main{padding:1.5rem}.tiles{grid-template-columns:repeat(4,minmax(0,1fr))}.grid{grid-template-columns:repeat(2,minmax(0,1fr))}}
     """
 
   static let cssHash = String(Hex.encode(SHA256.hash(css)).prefix(12))

@@ -4,7 +4,8 @@ import Catalog
 /// The page shell: language, skip link, header and menu, language switch, footer with the
 /// protection-concern link. One stylesheet, no script needed.
 enum Layout {
-  static func page(_ ctx: Context, title: String, _ body: HTML) -> HTML {
+  /// `wide`: pages of tables and figures (the dashboard) use a laptop's width.
+  static func page(_ ctx: Context, title: String, wide: Bool = false, _ body: HTML) -> HTML {
     return """
       <!doctype html>
       <html lang="\(ctx.language.rawValue)" dir="\(ctx.ui.direction)">
@@ -22,7 +23,7 @@ enum Layout {
       \(navigation(ctx))
       \(languageSwitch(ctx))
       </header>
-      <main id="main">
+      <main id="main"\(HTML(trusted: wide ? " class=\"wide\"" : ""))>
       \(body)
       </main>
       <footer>

@@ -43,8 +43,12 @@ enum Charts {
       """
   }
 
-  /// A line over time (weeks), with a dot per point and the first and last labels.
-  static func line(label: String, _ points: [(String, Int)], rtl: Bool = false) -> HTML {
+  /// A line over time (weeks), with a dot per point and the first and last labels. With
+  /// `partialLast`, the last point is a period still running: its segment is dashed, its dot
+  /// hollow, and it carries that label.
+  static func line(
+    label: String, _ points: [(String, Int)], partialLast: String? = nil, rtl: Bool = false
+  ) -> HTML {
     let width = 320
     let height = 140
     let pad = 24
@@ -56,14 +60,30 @@ enum Charts {
     func y(_ v: Int) -> Int {
       height - pad - Int(Double(v) / Double(top) * Double(height - 2 * pad))
     }
-    let coords = points.enumerated().map { "\(x($0.offset)),\(y($0.element.1))" }.joined(
+    let partial = partialLast != nil && points.count > 1
+    let solid = partial ? Array(points.dropLast()) : points
+    let coords = solid.enumerated().map { "\(x($0.offset)),\(y($0.element.1))" }.joined(
       separator: " ")
     var shapes: [HTML] = [
       "<line x1=\"\(pad)\" y1=\"\(height - pad)\" x2=\"\(width - pad)\" y2=\"\(height - pad)\" stroke=\"#767676\" stroke-width=\"1\"></line>",
       "<polyline points=\"\(coords)\" fill=\"none\" stroke=\"\(blue)\" stroke-width=\"2\"></polyline>",
     ]
+    let last = points.count - 1
+    if partial, let label = partialLast {
+      let a = last - 1
+      shapes.append(
+        "<line x1=\"\(x(a))\" y1=\"\(y(points[a].1))\" x2=\"\(x(last))\" y2=\"\(y(points[last].1))\" stroke=\"\(blue)\" stroke-width=\"2\" stroke-dasharray=\"4 3\"></line>"
+      )
+      // Above the point, towards the inside of the chart.
+      shapes.append(
+        "<text x=\"\(x(last))\" y=\"\(max(12, y(points[last].1) - 8))\" font-size=\"10\" fill=\"\(ink)\" text-anchor=\"\(rtl ? "start" : "end")\">\(label)</text>"
+      )
+    }
     for (i, p) in points.enumerated() {
-      shapes.append("<circle cx=\"\(x(i))\" cy=\"\(y(p.1))\" r=\"3\" fill=\"\(blue)\"></circle>")
+      let hollow = partial && i == last
+      shapes.append(
+        "<circle cx=\"\(x(i))\" cy=\"\(y(p.1))\" r=\"\(hollow ? 4 : 3)\" fill=\"\(hollow ? "#fff" : blue)\" stroke=\"\(blue)\" stroke-width=\"\(hollow ? 2 : 0)\"></circle>"
+      )
     }
     if let first = points.first, let last = points.last {
       let (start, end) = rtl ? ("end", "start") : ("start", "end")

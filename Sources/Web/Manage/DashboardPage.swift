@@ -10,20 +10,27 @@ enum DashboardPage {
     let viewer = try ManageRoutes.viewer(ctx)
     let scope = try ManageRoutes.scope(app, ctx)
     let rows = try app.academy.learnerReport(scope: scope)
+    // Overview first (numbers, what to do, gain); then the details, each said once.
     let body: HTML = """
       <h1>\(ctx.t("manage.title"))</h1>
       \(try filter(app, ctx, viewer: viewer, action: "/manage"))
-      \(links(ctx))
-      \(try DeletionRequestsPage.link(app, ctx, viewer: viewer))
-      \(try funnelSection(app, ctx, scope: scope, rows: rows))
-      \(gainSection(app, ctx, rows: rows))
-      \(try weeksSection(app, ctx, scope: scope))
-      \(GroupsSection.render(ctx, rows: rows, now: app.academy.now))
-      \(try acknowledgementSummary(app, ctx, scope: scope))
+      \(OverviewSection.tiles(app, ctx, rows: rows))
+      <div class="grid">
+      \(try OverviewSection.actions(app, ctx, viewer: viewer, rows: rows))
+      \(OverviewSection.gain(app, ctx, rows: rows))
+      </div>
+      <div class="grid">
+      <section>\(try OverviewSection.funnels(app, ctx, scope: scope, rows: rows))
+      \(try weeksSection(app, ctx, scope: scope))</section>
+      <section>\(GroupsSection.render(ctx, rows: rows, now: app.academy.now))</section>
+      <section>\(try SessionPages.dashboardSummary(app, ctx, viewer: viewer))
+      \(try acknowledgementSummary(app, ctx, scope: scope))</section>
+      <section>\(links(ctx))</section>
+      </div>
       <h2 id="matrix">\(ctx.t("manage.matrix.title"))</h2>
       \(MatrixTable.render(app, ctx, rows: rows, path: "/manage/matrix"))
       """
-    return .page(Layout.page(ctx, title: ctx.t("manage.title"), body))
+    return .page(Layout.page(ctx, title: ctx.t("manage.title"), wide: true, body))
   }
 
   static func matrixOnly(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
@@ -32,10 +39,10 @@ enum DashboardPage {
     let body: HTML = """
       <h1>\(ctx.t("manage.matrix.title"))</h1>
       \(try filter(app, ctx, viewer: viewer, action: "/manage/matrix"))
-      <p><a href="/manage\(ManageRoutes.cohortQuery(ctx))">\(ctx.t("manage.back"))</a></p>
+      <p><a href="/manage\(OverviewSection.filterQuery(ctx))">\(ctx.t("manage.back"))</a></p>
       \(MatrixTable.render(app, ctx, rows: rows, path: "/manage/matrix"))
       """
-    return .page(Layout.page(ctx, title: ctx.t("manage.matrix.title"), body))
+    return .page(Layout.page(ctx, title: ctx.t("manage.matrix.title"), wide: true, body))
   }
 
   /// The cohort filter: a GET form, so it works without script and can be bookmarked.
@@ -47,10 +54,19 @@ enum DashboardPage {
         "<option value=\"\(k.id)\"\(k.id == current ? HTML(trusted: " selected") : .empty)>\(k.name)</option>"
       )
     }
+    let days = OverviewSection.period(ctx)
+    let periods: [HTML] = OverviewSection.periods.map { d in
+      "<option value=\"\(d)\"\(d == days ? HTML(trusted: " selected") : .empty)>\(ctx.t("overview.period.days", String(d)))</option>"
+    }
+    let show: HTML =
+      ctx.query("show").flatMap(OverviewSet.init(rawValue:)).map {
+        "<input type=\"hidden\" name=\"show\" value=\"\($0.rawValue)\">"
+      } ?? .empty
     return """
-      <form method="get" action="\(action)">
-      <label for="cohort">\(ctx.t("manage.filter.cohort"))</label><select id="cohort" name="cohort">\(options)</select>
-      <div class="actions"><button class="secondary">\(ctx.t("manage.filter.apply"))</button></div>
+      <form method="get" action="\(action)" class="filters">\(show)
+      <div><label for="cohort">\(ctx.t("manage.filter.cohort"))</label><select id="cohort" name="cohort">\(options)</select></div>
+      <div><label for="period">\(ctx.t("overview.period"))</label><select id="period" name="period">\(periods)</select></div>
+      <div><button class="secondary">\(ctx.t("manage.filter.apply"))</button></div>
       </form>
       """
   }
@@ -60,6 +76,7 @@ enum DashboardPage {
     return """
       <ul>
       <li><a href="/manage/cohorts">\(ctx.t("manage.cohorts.title"))</a></li>
+      <li><a href="/manage/sessions">\(ctx.t("session.list"))</a></li>
       <li><a href="/manage/expiring\(q)">\(ctx.t("manage.expiring.title"))</a></li>
       <li><a href="/manage/acknowledgements\(q)">\(ctx.t("manage.ack.title"))</a></li>
       <li><a href="/manage/audit">\(ctx.t("manage.audit.title"))</a></li>
@@ -70,32 +87,10 @@ enum DashboardPage {
       <li><a href="/manage/export/attempts.csv\(q)">\(ctx.t("manage.export.attempts"))</a></li>
       <li><a href="/manage/export/certificates.csv\(q)">\(ctx.t("manage.export.certificates"))</a></li>
       <li><a href="/manage/export/groups.csv\(q)">\(ctx.t("manage.export.groups"))</a></li>
+      <li><a href="/manage/export/attendance.csv\(q)">\(ctx.t("session.export"))</a></li>
       <li><a href="/manage/export/xapi.json\(q)">\(ctx.t("manage.export.xapi"))</a></li>
       </ul>
       """
-  }
-
-  static func funnelSection(
-    _ app: App, _ ctx: Context, scope: ReportScope, rows: [LearnerReportRow]
-  ) throws -> HTML {
-    var out: HTML = "<h2>\(ctx.t("manage.funnel.title"))</h2>"
-    for f in try app.academy.funnels(scope: scope, rows: rows) {
-      let title = ManageRoutes.moduleTitle(app, f.module, ctx)
-      let steps: [(String, Int)] = [
-        (ctx.t("manage.funnel.invited"), f.invited), (ctx.t("manage.funnel.started"), f.started),
-        (ctx.t("manage.funnel.read"), f.lessonsRead), (ctx.t("manage.funnel.passed"), f.passed),
-        (ctx.t("manage.funnel.certified"), f.certified),
-      ]
-      let cells: [HTML] = steps.map { "<tr><th scope=\"row\">\($0.0)</th><td>\($0.1)</td></tr>" }
-      out += """
-        <figure>
-        \(Charts.bars(label: ctx.t("manage.funnel.chart", title), steps, maxValue: f.invited, rtl: ctx.ui.isRightToLeft))
-        <figcaption>\(ctx.t("manage.funnel.chart", title))</figcaption>
-        </figure>
-        <table tabindex="0"><caption>\(title)</caption><tbody>\(cells)</tbody></table>
-        """
-    }
-    return out
   }
 
   static func percent(_ d: Double?) -> String {
@@ -103,39 +98,31 @@ enum DashboardPage {
     return "\(Int((d * 100).rounded())) %"
   }
 
-  static func gainSection(_ app: App, _ ctx: Context, rows learners: [LearnerReportRow]) -> HTML {
-    var rows: [HTML] = []
-    for g in app.academy.knowledgeGain(rows: learners) {
-      let gain =
-        (g.preMean != nil && g.postMean != nil)
-        ? "\(Int(((g.postMean! - g.preMean!) * 100).rounded())) pts" : "–"
-      rows.append(
-        """
-        <tr><th scope="row">\(ManageRoutes.moduleTitle(app, g.module, ctx))</th><td>\(percent(g.preMean)) (n = \(g.preCount))</td>\
-        <td>\(percent(g.postMean)) (n = \(g.postCount))</td><td>\(gain)</td></tr>
-        """)
-    }
-    return """
-      <h2>\(ctx.t("manage.gain.title"))</h2>
-      <p class="hint">\(ctx.t("manage.gain.explain"))</p>
-      <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.module"))</th><th scope="col">\(ctx.t("manage.gain.pre"))</th>\
-      <th scope="col">\(ctx.t("manage.gain.post"))</th><th scope="col">\(ctx.t("manage.gain.gain"))</th></tr></thead>
-      <tbody>\(rows)</tbody></table>
-      """
-  }
-
+  /// Passes per week. The last week is still running: drawn hollow and dashed, and named
+  /// "this week so far", so a low count there doesn't read as a collapse.
   static func weeksSection(_ app: App, _ ctx: Context, scope: ReportScope) throws -> HTML {
-    let weeks = try app.academy.passesPerWeek(scope: scope).map { (Dates.day($0.0), $0.1) }
-    let cells: [HTML] = weeks.map { "<tr><th scope=\"row\">\($0.0)</th><td>\($0.1)</td></tr>" }
+    let count = OverviewSection.period(ctx) >= 365 ? 52 : 12
+    let weeks = try app.academy.passesPerWeek(scope: scope, weeks: count).map {
+      (Dates.day($0.0), $0.1)
+    }
+    let soFar = ctx.t("overview.weeks.partial")
+    let cells: [HTML] = weeks.enumerated().map { i, w in
+      let note: HTML = i == weeks.count - 1 ? " <span class=\"meta\">(\(soFar))</span>" : .empty
+      return "<tr><th scope=\"row\">\(w.0)\(note)</th><td>\(w.1)</td></tr>"
+    }
+    let label = ctx.t("overview.weeks.chart", String(count))
+    let table: HTML = """
+      <table><thead><tr><th scope="col">\(ctx.t("manage.weeks.week"))</th><th scope="col">\(ctx.t("manage.weeks.passes"))</th></tr></thead>
+      <tbody>\(cells)</tbody></table>
+      """
     return """
       <h2>\(ctx.t("manage.weeks.title"))</h2>
       <figure>
-      \(Charts.line(label: ctx.t("manage.weeks.chart"), weeks, rtl: ctx.ui.isRightToLeft))
-      <figcaption>\(ctx.t("manage.weeks.chart"))</figcaption>
+      \(Charts.line(label: label, weeks, partialLast: soFar, rtl: ctx.ui.isRightToLeft))
+      <figcaption>\(label)</figcaption>
       </figure>
       <details><summary>\(ctx.t("manage.weeks.table"))</summary>
-      <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.weeks.week"))</th><th scope="col">\(ctx.t("manage.weeks.passes"))</th></tr></thead>
-      <tbody>\(cells)</tbody></table></details>
+      \(OverviewSection.scroll(ctx.t("manage.weeks.table"), table))</details>
       """
   }
 
@@ -144,10 +131,13 @@ enum DashboardPage {
     let rows: [HTML] = try app.academy.acknowledgementCounts(scope: scope).map {
       "<tr><th scope=\"row\">\($0.document) v\($0.version)</th><td>\($0.count)</td></tr>"
     }
+    let table: HTML = """
+      <table><thead><tr><th scope="col">\(ctx.t("manage.ack.document"))</th><th scope="col">\(ctx.t("manage.ack.signed"))</th></tr></thead>
+      <tbody>\(rows)</tbody></table>
+      """
     return """
       <h2>\(ctx.t("manage.ack.title"))</h2>
-      <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.ack.document"))</th><th scope="col">\(ctx.t("manage.ack.signed"))</th></tr></thead>
-      <tbody>\(rows)</tbody></table>
+      \(OverviewSection.scroll(ctx.t("manage.ack.title"), table))
       <p><a href="/manage/acknowledgements\(ManageRoutes.cohortQuery(ctx))">\(ctx.t("manage.ack.who"))</a></p>
       """
   }

@@ -96,6 +96,29 @@ enum ExportRoutes {
     return csv.response(filename: "groups.csv")
   }
 
+  /// Live sessions and who came: one row per invited learner the viewer may export.
+  static func attendance(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
+    try audit(app, ctx, "attendance")
+    let viewer = try ManageRoutes.viewer(ctx)
+    let visible = Set(
+      try app.academy.learnerReport(scope: try ManageRoutes.scope(app, ctx, for: .export)).map(\.id)
+    )
+    let cohort = ctx.query("cohort").flatMap { $0.isEmpty ? nil : $0 }
+    var csv = CSV(header: [
+      "session_id", "title", "starts", "ends", "modules", "learner_id", "name", "present",
+    ])
+    for s in try app.academy.liveSessions(visibleTo: viewer, from: 0, limit: 10_000)
+    where cohort.map(s.cohortIDs.contains) ?? true {
+      for p in try app.academy.invitees(of: s) where visible.contains(p.userID) {
+        try csv.row([
+          s.id, s.title, Dates.instant(s.startsAt), Dates.instant(s.endsAt),
+          s.modules.joined(separator: " "), p.userID, p.name, p.present ? "1" : "0",
+        ])
+      }
+    }
+    return csv.response(filename: "attendance.csv")
+  }
+
   static func xapi(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try audit(app, ctx, "xapi")
     let scope = try ManageRoutes.scope(app, ctx, for: .export)

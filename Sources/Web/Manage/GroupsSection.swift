@@ -20,13 +20,14 @@ enum GroupsSection {
           )
         }
       }
-      out += """
-        <table tabindex="0"><caption>\(ctx.t("manage.dimension.\(d.rawValue)"))</caption>
+      let table: HTML = """
+        <table><caption>\(ctx.t("manage.dimension.\(d.rawValue)"))</caption>
         <thead><tr><th scope="col">\(ctx.t("manage.groups.group"))</th><th scope="col">\(ctx.t("manage.groups.learners"))</th>\
         <th scope="col">\(ctx.t("manage.funnel.started"))</th><th scope="col">\(ctx.t("manage.funnel.passed"))</th>\
         <th scope="col">\(ctx.t("manage.funnel.certified"))</th></tr></thead>
         <tbody>\(body)</tbody></table>
         """
+      out += OverviewSection.scroll(ctx.t("manage.dimension.\(d.rawValue)"), table)
     }
     return out
   }

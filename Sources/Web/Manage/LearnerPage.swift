@@ -52,6 +52,7 @@ enum LearnerPage {
         <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.module"))</th><th scope="col">\(ctx.t("manage.kind"))</th>\
         <th scope="col">\(ctx.t("manage.due"))</th><th scope="col">\(ctx.t("manage.learner.status"))</th></tr></thead><tbody>\(assignments)</tbody></table>
         """))
+      \(SessionPages.attendedSection(app, try app.academy.attendance(userID: u.id), ctx))
       \(erase)
       """
     return .page(Layout.page(ctx, title: name, body))

@@ -60,10 +60,13 @@ enum ManageRoutes {
       Route("GET", "/manage/export/groups.csv", .managers, offload: true) { ctx in
         try ExportRoutes.groups(app, &ctx)
       },
+      Route("GET", "/manage/export/attendance.csv", .managers, offload: true) { ctx in
+        try ExportRoutes.attendance(app, &ctx)
+      },
       Route("GET", "/manage/export/xapi.json", .managers, offload: true) { ctx in
         try ExportRoutes.xapi(app, &ctx)
       },
-    ] + DeletionRequestsPage.routes(app)
+    ] + DeletionRequestsPage.routes(app) + SessionPages.routes(app)
   }
 
   /// The signed-in manager or admin (the route table already let only them in).

@@ -6,15 +6,23 @@ import Catalog
 enum MatrixTable {
   static let pageSize = 100
 
-  static func render(_ app: App, _ ctx: Context, rows: [LearnerReportRow], path: String) -> HTML {
+  static func render(_ app: App, _ ctx: Context, rows all: [LearnerReportRow], path: String)
+    -> HTML
+  {
     let modules = app.academy.catalog.modules
+    // `?show=overdue` etc.: the people behind one of the overview's numbers.
+    let show = ctx.query("show").flatMap(OverviewSet.init(rawValue:))
+    let now = app.academy.now
+    let since = now - Int64(OverviewSection.period(ctx)) * 86_400
+    let rows = show.map { s in all.filter { s.contains($0, now: now, activeSince: since) } } ?? all
     let sort = ctx.query("sort") ?? "name"
     let desc = ctx.query("dir") == "desc"
     let sorted = order(rows, by: sort, descending: desc)
     let pages = max(1, (sorted.count + pageSize - 1) / pageSize)
     let page = min(max(1, Int(ctx.query("page") ?? "1") ?? 1), pages)
     let slice = sorted.dropFirst((page - 1) * pageSize).prefix(pageSize).map { rows[$0] }
-    let cohort = ManageRoutes.cohortQuery(ctx, prefix: "&")
+    let cohort =
+      OverviewSection.filterQuery(ctx, prefix: "&") + (show.map { "&show=\($0.rawValue)" } ?? "")
 
     func header(_ key: String, _ title: String) -> HTML {
       let active = sort == key
@@ -45,10 +53,19 @@ enum MatrixTable {
         "<a href=\"\(path)?sort=\(ManageRoutes.percentEncode(sort))&amp;dir=\(desc ? "desc" : "asc")&amp;page=\(page + 1)\(cohort)\">\(ctx.t("manage.matrix.next"))</a>"
       )
     }
-    return """
-      <p class="meta">\(ctx.t("manage.matrix.count", String(rows.count), String(page), String(pages)))</p>
-      <table tabindex="0"><caption class="sr">\(ctx.t("manage.matrix.title"))</caption>
+    let heading: HTML =
+      show.map {
+        "<p><strong>\(ctx.t("overview.show.\($0.rawValue)", String(OverviewSection.period(ctx))))</strong></p>"
+      }
+      ?? .empty
+    let table: HTML = """
+      <table><caption class="sr">\(ctx.t("manage.matrix.title"))</caption>
       <thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table>
+      """
+    return """
+      \(heading)
+      <p class="meta">\(ctx.t("manage.matrix.count", String(rows.count), String(page), String(pages)))</p>
+      \(OverviewSection.scroll(ctx.t("manage.matrix.title"), table))
       <nav class="pager" aria-label="\(ctx.t("manage.matrix.pages"))">\(pager)</nav>
       """
   }

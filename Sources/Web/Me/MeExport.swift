@@ -29,12 +29,15 @@ import HTTPServer
 /// - `deletionRequest`: `requestedAt`, `dueAt`, `state`, `decidedAt`, `reason` (why it was
 ///   declined), or `null`
 /// - `events`: the audit log's entries by or about the person (`at`, `action`)
+/// - `liveSessionsAttended`: live refresher sessions they were marked present at (`id`,
+///   `title`, `startsAt`, `endsAt`, `modules`)
 enum MeExport {
   static func json(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     guard let u = ctx.user else { throw AcademyError.forbidden }
     let d = try app.academy.myData(userID: u.id)
+    let attended = try app.academy.attendance(userID: u.id)
     let data = try JSONSerialization.data(
-      withJSONObject: document(d, app: app, request: ctx.request),
+      withJSONObject: document(d, app: app, request: ctx.request, attended: attended),
       options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
     var r = HTTPResponse(status: 200, headers: HTTPHeaders(), body: Array(data))
     r.headers.set("Content-Type", "application/json; charset=utf-8")
@@ -46,7 +49,9 @@ enum MeExport {
   static func time(_ t: Int64?) -> Any { t.map(Dates.instant) ?? NSNull() }
   static func value(_ v: Any?) -> Any { v ?? NSNull() }
 
-  static func document(_ d: MyData, app: App, request: HTTPRequest) -> [String: Any] {
+  static func document(
+    _ d: MyData, app: App, request: HTTPRequest, attended: [LiveSession] = []
+  ) -> [String: Any] {
     let u = d.user
     let now = app.academy.now
     let base = OpenBadges.base(app, request)
@@ -129,6 +134,12 @@ enum MeExport {
         ] as [String: Any]
       } ?? NSNull(),
       "events": d.events.map { ["at": time($0.at), "action": $0.action] as [String: Any] },
+      "liveSessionsAttended": attended.map {
+        [
+          "id": $0.id, "title": $0.title, "startsAt": time($0.startsAt), "endsAt": time($0.endsAt),
+          "modules": $0.modules,
+        ] as [String: Any]
+      },
     ]
   }
 }

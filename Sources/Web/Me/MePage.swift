@@ -21,6 +21,7 @@ enum MePage {
     body += progress(app, data, ctx)
     body += attempts(app, data, ctx)
     body += certificates(app, data, ctx)
+    body += SessionPages.attendedSection(app, try app.academy.attendance(userID: u.id), ctx)
     body += acknowledgements(data, ctx)
     body += signIn(data, ctx)
     body += deletion(data, ctx)

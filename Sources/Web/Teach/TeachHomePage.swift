@@ -16,6 +16,7 @@ enum TeachHomePage {
       <h1>\(ctx.t("teach.title"))</h1>
       \(TeachRoutes.notice(ctx))
       <p><a href="/teach/essays">\(ctx.t("teach.essays.title"))</a></p>
+      <p><a href="/sessions">\(ctx.t("session.list"))</a></p>
       """
     body += problemList(ctx, problems, errors: errors.count)
     body += coverageTable(ctx, served.coverage)
