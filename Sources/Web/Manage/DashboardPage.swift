@@ -19,9 +19,9 @@ enum DashboardPage {
       \(try OverviewSection.actions(app, ctx, viewer: viewer, rows: rows))
       \(OverviewSection.gain(app, ctx, rows: rows))
       </div>
+      \(try OverviewSection.funnels(app, ctx, scope: scope, rows: rows))
       <div class="grid">
-      <section>\(try OverviewSection.funnels(app, ctx, scope: scope, rows: rows))
-      \(try weeksSection(app, ctx, scope: scope))</section>
+      <section>\(try weeksSection(app, ctx, scope: scope))</section>
       <section>\(GroupsSection.render(ctx, rows: rows, now: app.academy.now))</section>
       <section>\(try SessionPages.dashboardSummary(app, ctx, viewer: viewer))
       \(try acknowledgementSummary(app, ctx, scope: scope))</section>

@@ -26,10 +26,10 @@ enum OverviewSection {
     let days = period(ctx)
     let o = app.academy.overview(
       rows: rows, activeSince: app.academy.now - Int64(days) * 86_400)
-    let q = filterQuery(ctx, prefix: "&amp;")
+    let q = filterQuery(ctx, prefix: "&")  // escaped as it goes into the attribute
     func tile(_ n: Int, _ label: String, _ show: OverviewSet, tone: String = "") -> HTML {
       """
-      <li class="tile\(tone)"><a href="/manage/matrix?show=\(show.rawValue)\(HTML(trusted: q))">\
+      <li class="tile\(tone)"><a href="/manage/matrix?show=\(show.rawValue)\(q)">\
       <span class="n">\(n)</span> <span class="l">\(label)</span></a></li>
       """
     }
@@ -98,22 +98,24 @@ enum OverviewSection {
   /// Pre-test → certifying quiz per module, one line each.
   static func gain(_ app: App, _ ctx: Context, rows learners: [LearnerReportRow]) -> HTML {
     var rows: [HTML] = []
+    let arrow = ctx.ui.isRightToLeft ? "←" : "→"  // arrows are not mirrored right to left
     for g in app.academy.knowledgeGain(rows: learners) {
       var change = "–"
       if let pre = g.preMean, let post = g.postMean {
         let pts = Int(((post - pre) * 100).rounded())
         change = ctx.t("overview.gain.points", (pts > 0 ? "+" : "") + String(pts))
       }
+      // Before → after in one cell, the attempts counted under it: fits a phone's width.
       rows.append(
         """
         <tr><th scope="row">\(ManageRoutes.moduleTitle(app, g.module, ctx))</th>\
-        <td>\(DashboardPage.percent(g.preMean)) <span class="meta">n=\(g.preCount)</span></td>\
-        <td>\(DashboardPage.percent(g.postMean)) <span class="meta">n=\(g.postCount)</span></td><td><strong>\(change)</strong></td></tr>
+        <td>\(DashboardPage.percent(g.preMean)) \(arrow) \(DashboardPage.percent(g.postMean))\
+        <br><span class="meta">n = \(g.preCount) / \(g.postCount)</span></td><td><strong>\(change)</strong></td></tr>
         """)
     }
     let table: HTML = """
-      <table><thead><tr><th scope="col">\(ctx.t("manage.module"))</th><th scope="col">\(ctx.t("manage.gain.pre"))</th>\
-      <th scope="col">\(ctx.t("manage.gain.post"))</th><th scope="col">\(ctx.t("manage.gain.gain"))</th></tr></thead>
+      <table><thead><tr><th scope="col">\(ctx.t("manage.module"))</th><th scope="col">\(ctx.t("overview.gain.prepost"))</th>\
+      <th scope="col">\(ctx.t("manage.gain.gain"))</th></tr></thead>
       <tbody>\(rows)</tbody></table>
       """
     return """

@@ -67,7 +67,7 @@ enum SessionAttendance {
     guard let due = Dates.parseDay(ctx.form["due"]) else {
       throw AcademyError("manage.dateInvalid")
     }
-    try app.academy.openRefresherQuiz(sessionID: id, dueAt: due + 86_399, actor: viewer)
+    try app.academy.openRefresherQuiz(sessionID: id, dueAt: due, actor: viewer)
     return .redirect(to: "/sessions/\(ManageRoutes.percentEncode(id))")
   }
 }

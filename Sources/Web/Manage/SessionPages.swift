@@ -153,7 +153,9 @@ enum SessionPages {
     }
     let id = try app.academy.scheduleSession(
       LiveSessionDraft(
-        title: ctx.form["title"] ?? "", startsAt: day + Int64(minute) * 60, minutes: length,
+        // `parseDay` gives the day's last second (for due dates): back to its midnight.
+        title: ctx.form["title"] ?? "", startsAt: day - 86_399 + Int64(minute) * 60,
+        minutes: length,
         place: ctx.form["place"] ?? "", link: ctx.form["link"] ?? "", capacity: capacity,
         modules: ctx.form.all("module"), cohortIDs: ctx.form.all("cohort")),
       actor: viewer)
@@ -194,7 +196,7 @@ enum SessionPages {
     }
     let body: HTML = """
       <h1>\(s.title)</h1>
-      <dl>\(facts)</dl>
+      <dl class="facts">\(facts)</dl>
       <p><a class="btn secondary" href="/sessions/\(s.id)/calendar.ics">\(ctx.t("session.ics"))</a></p>
       \(staff)
       """

@@ -16,6 +16,7 @@ extension Strings {
     "overview.action.session": "Next live session: {1}, {2}",
     "overview.action.none": "Nothing needs your action today.",
     "overview.gain.points": "{1} pts",
+    "overview.gain.prepost": "Pre-test → quiz",
     "overview.weeks.partial": "this week so far",
     "overview.weeks.chart":
       "Quizzes passed per week over the last {1} weeks; the last week is not over yet",
