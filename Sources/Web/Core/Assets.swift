@@ -70,7 +70,7 @@ enum Assets {
     .scroll table{width:auto;min-width:100%}
     .scroll th,.scroll td{overflow-wrap:normal;white-space:nowrap}
     .scroll tbody th,.scroll thead th:first-child{position:sticky;inset-inline-start:0;background:#fff;z-index:1}
-    .scroll tbody th{white-space:normal;min-width:7rem;max-width:12rem}
+    .scroll thead th{white-space:normal}.scroll tbody th{white-space:normal;min-width:6rem;max-width:12rem}
     .attend{list-style:none;padding:0;margin:0}
     .attend button{width:100%;display:flex;justify-content:space-between;align-items:center;gap:.5rem;text-align:start;margin:.25rem 0;color:#1a1a1a}
     .attend button[aria-pressed=true]{background:#e8f5e9;border-color:#2e7d32}

@@ -110,7 +110,7 @@ enum OverviewSection {
         """
         <tr><th scope="row">\(ManageRoutes.moduleTitle(app, g.module, ctx))</th>\
         <td>\(DashboardPage.percent(g.preMean)) \(arrow) \(DashboardPage.percent(g.postMean))\
-        <br><span class="meta">n = \(g.preCount) / \(g.postCount)</span></td><td><strong>\(change)</strong></td></tr>
+        <br><span class="meta">n=\(g.preCount)/\(g.postCount)</span></td><td><strong>\(change)</strong></td></tr>
         """)
     }
     let table: HTML = """
@@ -119,7 +119,7 @@ enum OverviewSection {
       <tbody>\(rows)</tbody></table>
       """
     return """
-      <section class="card" aria-labelledby="gain-h"><h2 id="gain-h">\(ctx.t("manage.gain.title"))</h2>
+      <section aria-labelledby="gain-h"><h2 id="gain-h">\(ctx.t("manage.gain.title"))</h2>
       \(scroll(ctx.t("manage.gain.title"), table))
       <p class="hint">\(ctx.t("manage.gain.explain"))</p></section>
       """
