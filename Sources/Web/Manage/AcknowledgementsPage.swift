@@ -17,8 +17,8 @@ enum AcknowledgementsPage {
       <h1>\(ctx.t("manage.ack.title"))</h1>
       <p><a href="/manage\(ManageRoutes.cohortQuery(ctx))">\(ctx.t("manage.back"))</a></p>
       <p>\(ctx.t("manage.ack.count", String(all.count), String(min(all.count, limit))))</p>
-      <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.matrix.learner"))</th><th scope="col">\(ctx.t("manage.ack.document"))</th>\
-      <th scope="col">\(ctx.t("manage.ack.version"))</th><th scope="col">\(ctx.t("manage.ack.date"))</th></tr></thead><tbody>\(rows)</tbody></table>
+      <div class="scroll" role="region" tabindex="0" aria-label="\(ctx.t("manage.ack.title"))"><table><thead><tr><th scope="col">\(ctx.t("manage.matrix.learner"))</th><th scope="col">\(ctx.t("manage.ack.document"))</th>\
+      <th scope="col">\(ctx.t("manage.ack.version"))</th><th scope="col">\(ctx.t("manage.ack.date"))</th></tr></thead><tbody>\(rows)</tbody></table></div>
       """
     return .page(Layout.page(ctx, title: ctx.t("manage.ack.title"), body))
   }

@@ -12,9 +12,9 @@ enum AuditPage {
       <h1>\(ctx.t("manage.audit.title"))</h1>
       <p><a href="/manage">\(ctx.t("manage.back"))</a> · <a href="/manage/export/audit.csv">\(ctx.t("manage.audit.csv"))</a></p>
       <p class="hint">\(ctx.t("manage.audit.explain"))</p>
-      <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.audit.at"))</th><th scope="col">\(ctx.t("manage.audit.actor"))</th>\
+      <div class="scroll" role="region" tabindex="0" aria-label="\(ctx.t("manage.audit.title"))"><table><thead><tr><th scope="col">\(ctx.t("manage.audit.at"))</th><th scope="col">\(ctx.t("manage.audit.actor"))</th>\
       <th scope="col">\(ctx.t("manage.audit.action"))</th><th scope="col">\(ctx.t("manage.audit.subject"))</th>\
-      <th scope="col">\(ctx.t("manage.audit.detail"))</th></tr></thead><tbody>\(rows)</tbody></table>
+      <th scope="col">\(ctx.t("manage.audit.detail"))</th></tr></thead><tbody>\(rows)</tbody></table></div>
       """
     return .page(Layout.page(ctx, title: ctx.t("manage.audit.title"), body))
   }

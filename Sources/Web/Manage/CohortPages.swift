@@ -14,8 +14,8 @@ enum CohortPages {
       <h1>\(ctx.t("manage.cohorts.title"))</h1>
       <p><a href="/manage">\(ctx.t("manage.back"))</a></p>
       \(rows.isEmpty ? HTML("<p>\(ctx.t("manage.cohorts.none"))</p>") : HTML("""
-        <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.cohort.name"))</th><th scope="col">\(ctx.t("manage.groups.learners"))</th>\
-        <th scope="col">\(ctx.t("manage.cohort.created"))</th></tr></thead><tbody>\(rows)</tbody></table>
+        <div class="scroll" role="region" tabindex="0" aria-label="\(ctx.t("manage.cohorts.title"))"><table><thead><tr><th scope="col">\(ctx.t("manage.cohort.name"))</th><th scope="col">\(ctx.t("manage.groups.learners"))</th>\
+        <th scope="col">\(ctx.t("manage.cohort.created"))</th></tr></thead><tbody>\(rows)</tbody></table></div>
         """))
       <h2>\(ctx.t("manage.cohorts.create"))</h2>
       <form method="post" action="/manage/cohorts">\(ctx.csrfField)
@@ -71,16 +71,16 @@ enum CohortPages {
       <p><a href="/manage/cohorts">\(ctx.t("manage.cohorts.title"))</a> · <a href="/manage?cohort=\(k.id)">\(ctx.t("manage.cohort.dashboard"))</a></p>
       <h2>\(ctx.t("manage.cohort.overdue"))</h2>
       \(overdue.isEmpty ? HTML("<p>\(ctx.t("manage.cohort.noOverdue"))</p>") : HTML("""
-        <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.matrix.learner"))</th><th scope="col">\(ctx.t("manage.module"))</th>\
-        <th scope="col">\(ctx.t("manage.kind"))</th><th scope="col">\(ctx.t("manage.due"))</th></tr></thead><tbody>\(overdue)</tbody></table>
+        <div class="scroll" role="region" tabindex="0" aria-label="\(ctx.t("manage.cohort.overdue"))"><table><thead><tr><th scope="col">\(ctx.t("manage.matrix.learner"))</th><th scope="col">\(ctx.t("manage.module"))</th>\
+        <th scope="col">\(ctx.t("manage.kind"))</th><th scope="col">\(ctx.t("manage.due"))</th></tr></thead><tbody>\(overdue)</tbody></table></div>
         """))
       <h2>\(ctx.t("manage.cohort.learners", String(learners.count)))</h2>
       \(learnerRows.isEmpty ? HTML("<p>\(ctx.t("manage.cohort.noLearners"))</p>") : HTML("<ul>\(learnerRows)</ul>"))
       \(InvitePages.form(ctx, cohortID: k.id))
       <h2>\(ctx.t("manage.assign.title"))</h2>
       \(assignments.isEmpty ? HTML.empty : HTML("""
-        <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.assign.who"))</th><th scope="col">\(ctx.t("manage.module"))</th>\
-        <th scope="col">\(ctx.t("manage.kind"))</th><th scope="col">\(ctx.t("manage.due"))</th></tr></thead><tbody>\(assignments)</tbody></table>
+        <div class="scroll" role="region" tabindex="0" aria-label="\(ctx.t("manage.assign.title"))"><table><thead><tr><th scope="col">\(ctx.t("manage.assign.who"))</th><th scope="col">\(ctx.t("manage.module"))</th>\
+        <th scope="col">\(ctx.t("manage.kind"))</th><th scope="col">\(ctx.t("manage.due"))</th></tr></thead><tbody>\(assignments)</tbody></table></div>
         """))
       \(assignForm(app, ctx, cohortID: k.id, learners: learners))
       \(RefresherPages.form(app, ctx, cohortID: k.id))

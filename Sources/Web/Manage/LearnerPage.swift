@@ -44,13 +44,13 @@ enum LearnerPage {
     let body: HTML = """
       <h1>\(name)</h1>
       <p><a href="/manage">\(ctx.t("manage.back"))</a></p>
-      <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.module"))</th><th scope="col">\(ctx.t("manage.learner.status"))</th>\
+      <div class="scroll" role="region" tabindex="0" aria-label="\(ctx.t("manage.learner.status"))"><table><thead><tr><th scope="col">\(ctx.t("manage.module"))</th><th scope="col">\(ctx.t("manage.learner.status"))</th>\
       <th scope="col">\(ctx.t("manage.learner.lessons"))</th><th scope="col">\(ctx.t("manage.learner.best"))</th>\
-      <th scope="col">\(ctx.t("manage.expiring.expires"))</th></tr></thead><tbody>\(modules)</tbody></table>
+      <th scope="col">\(ctx.t("manage.expiring.expires"))</th></tr></thead><tbody>\(modules)</tbody></table></div>
       <h2>\(ctx.t("manage.assign.title"))</h2>
       \(assignments.isEmpty ? HTML("<p>\(ctx.t("manage.learner.noAssignments"))</p>") : HTML("""
-        <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.module"))</th><th scope="col">\(ctx.t("manage.kind"))</th>\
-        <th scope="col">\(ctx.t("manage.due"))</th><th scope="col">\(ctx.t("manage.learner.status"))</th></tr></thead><tbody>\(assignments)</tbody></table>
+        <div class="scroll" role="region" tabindex="0" aria-label="\(ctx.t("manage.assign.title"))"><table><thead><tr><th scope="col">\(ctx.t("manage.module"))</th><th scope="col">\(ctx.t("manage.kind"))</th>\
+        <th scope="col">\(ctx.t("manage.due"))</th><th scope="col">\(ctx.t("manage.learner.status"))</th></tr></thead><tbody>\(assignments)</tbody></table></div>
         """))
       \(SessionPages.attendedSection(app, try app.academy.attendance(userID: u.id), ctx))
       \(erase)

@@ -69,9 +69,9 @@ enum RefresherPages {
       <p><a href="/manage\(ManageRoutes.cohortQuery(ctx))">\(ctx.t("manage.back"))</a></p>
       <ul>\(choices)</ul>
       <p>\(ctx.t("manage.expiring.count", String(certs.count), due))</p>
-      <table tabindex="0"><thead><tr><th scope="col">\(ctx.t("manage.matrix.learner"))</th><th scope="col">\(ctx.t("manage.module"))</th>\
+      <div class="scroll" role="region" tabindex="0" aria-label="\(ctx.t("manage.expiring.title"))"><table><thead><tr><th scope="col">\(ctx.t("manage.matrix.learner"))</th><th scope="col">\(ctx.t("manage.module"))</th>\
       <th scope="col">\(ctx.t("manage.expiring.expires"))</th><th scope="col">\(ctx.t("manage.refresher.title"))</th></tr></thead>
-      <tbody>\(rows)</tbody></table>
+      <tbody>\(rows)</tbody></table></div>
       """
     return .page(Layout.page(ctx, title: ctx.t("manage.expiring.title"), body))
   }
