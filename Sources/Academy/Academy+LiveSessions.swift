@@ -18,6 +18,23 @@ public struct LiveSession: Sendable, Equatable {
   public var attended: Int
 
   public var endsAt: Int64 { startsAt + Int64(minutes) * 60 }
+
+  public init(
+    id: String, title: String, startsAt: Int64, minutes: Int, place: String, link: String,
+    capacity: Int?, modules: [String], cohortIDs: [String], quizOpenedAt: Int64?, attended: Int
+  ) {
+    self.id = id
+    self.title = title
+    self.startsAt = startsAt
+    self.minutes = minutes
+    self.place = place
+    self.link = link
+    self.capacity = capacity
+    self.modules = modules
+    self.cohortIDs = cohortIDs
+    self.quizOpenedAt = quizOpenedAt
+    self.attended = attended
+  }
 }
 
 /// What a manager types to schedule a session.
