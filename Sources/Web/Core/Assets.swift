@@ -64,7 +64,7 @@ enum Assets {
     .tile a{display:block;height:100%;min-height:44px;border:1px solid #c8c8c8;border-radius:8px;padding:.4rem .7rem;text-decoration:none;color:#1a1a1a}
     .tile .n{display:block;font-size:1.7rem;font-weight:700;line-height:1.15;color:#0b3d66}.tile .l{display:block;font-size:.9rem;line-height:1.3}
     .tile.good a{border-inline-start:5px solid #2e7d32}.tile.late a{border-inline-start:5px solid #c62828;background:#fdecea}.tile.warn a{border-inline-start:5px solid #e37400;background:#fff4e5}
-    .grid{display:grid;gap:0 1.5rem;grid-template-columns:minmax(0,1fr);align-items:start}.grid>*{min-width:0}
+    .grid{display:grid;gap:0 1.5rem;grid-template-columns:minmax(0,1fr);align-items:start}.grid>*{min-width:0}.grid>section>h2:first-child{margin-top:.8rem}
     .todo{margin:0;padding-inline-start:1.2rem}.todo li{margin:.35rem 0}
     .scroll{overflow-x:auto;max-width:100%;margin:0 0 1rem}
     .scroll table{width:auto;min-width:100%}
@@ -75,7 +75,7 @@ enum Assets {
     .attend button{width:100%;display:flex;justify-content:space-between;align-items:center;gap:.5rem;text-align:start;margin:.25rem 0;color:#1a1a1a}
     .attend button[aria-pressed=true]{background:#e8f5e9;border-color:#2e7d32}
     dl.facts dt{font-weight:600}dl.facts dd{margin:0 0 .6rem}
-    @media (min-width:48rem){main{padding:1.5rem}.tiles{grid-template-columns:repeat(4,minmax(0,1fr))}.grid{grid-template-columns:repeat(2,minmax(0,1fr))}}
+    @media (min-width:48rem){main{padding:1.5rem}.tiles{grid-template-columns:repeat(4,minmax(0,1fr))}.grid{grid-template-columns:repeat(2,minmax(0,1fr))}.gain br{display:none}}
     """
 
   static let cssHash = String(Hex.encode(SHA256.hash(css)).prefix(12))

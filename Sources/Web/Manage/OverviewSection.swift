@@ -110,11 +110,11 @@ enum OverviewSection {
         """
         <tr><th scope="row">\(ManageRoutes.moduleTitle(app, g.module, ctx))</th>\
         <td>\(DashboardPage.percent(g.preMean)) \(arrow) \(DashboardPage.percent(g.postMean))\
-        <br><span class="meta">n=\(g.preCount)/\(g.postCount)</span></td><td><strong>\(change)</strong></td></tr>
+        <br> <span class="meta">n=\(g.preCount)/\(g.postCount)</span></td><td><strong>\(change)</strong></td></tr>
         """)
     }
     let table: HTML = """
-      <table><thead><tr><th scope="col">\(ctx.t("manage.module"))</th><th scope="col">\(ctx.t("overview.gain.prepost"))</th>\
+      <table class="gain"><thead><tr><th scope="col">\(ctx.t("manage.module"))</th><th scope="col">\(ctx.t("overview.gain.prepost"))</th>\
       <th scope="col">\(ctx.t("manage.gain.gain"))</th></tr></thead>
       <tbody>\(rows)</tbody></table>
       """
