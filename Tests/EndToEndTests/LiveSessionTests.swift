@@ -64,6 +64,8 @@ import Testing
       ])
     #expect(made.status == 303)
     let id = String(try #require(made.location?.split(separator: "/").last))
+    #expect(try manager.get("/manage/cohorts/\(cohort)").body.contains("/sessions/\(id)"))
+    #expect(!(try manager.get("/manage/cohorts/\(otherCohort)").body.contains("/sessions/\(id)")))
 
     // The invited learner sees it at home, the other cohort's learner doesn't (and gets 404).
     let home = try learner.get("/")

@@ -84,6 +84,7 @@ enum CohortPages {
         """))
       \(assignForm(app, ctx, cohortID: k.id, learners: learners))
       \(RefresherPages.form(app, ctx, cohortID: k.id))
+      \(try SessionPages.cohortSection(app, ctx, viewer: viewer, cohortID: k.id))
       <h2>\(ctx.t("manage.cohort.staff"))</h2>
       \(staffRows.isEmpty ? HTML("<p>\(ctx.t("manage.cohort.noStaff"))</p>") : HTML("<ul>\(staffRows)</ul>"))
       \(try app.academy.may(viewer, .assignStaff, .cohort(k.id)) ? try attachForm(app, ctx, cohortID: k.id) : .empty)

@@ -84,6 +84,20 @@ enum SessionPages {
     return OverviewSection.scroll(ctx.t("session.list"), t)
   }
 
+  /// A cohort's page: its live sessions from the last 30 days on.
+  static func cohortSection(_ app: App, _ ctx: Context, viewer: User, cohortID: String) throws
+    -> HTML
+  {
+    let sessions = try app.academy.liveSessions(
+      visibleTo: viewer, from: app.academy.now - 30 * 86_400
+    ).filter { $0.cohortIDs.contains(cohortID) }
+    return """
+      <h2>\(ctx.t("session.list"))</h2>
+      \(table(app, sessions, ctx))
+      <p><a href="/manage/sessions">\(ctx.t("session.schedule"))</a></p>
+      """
+  }
+
   /// The dashboard's part: the next sessions and the last ones with how many came.
   static func dashboardSummary(_ app: App, _ ctx: Context, viewer: User) throws -> HTML {
     let sessions = try app.academy.liveSessions(
