@@ -50,7 +50,9 @@ import Testing
       let page = try learner.get(item.url, headers: [("Accept-Encoding", "identity")])
       #expect(page.status == 200, "\(item.url)")
       let sent = page.body.utf8.count
-      #expect(item.bytes >= sent * 2 / 3 && item.bytes <= sent * 3 / 2, "\(item.url): \(item.bytes) vs \(sent)")
+      #expect(
+        item.bytes >= sent * 2 / 3 && item.bytes <= sent * 3 / 2,
+        "\(item.url): \(item.bytes) vs \(sent)")
     }
 
     // Another language: other lesson hashes, the same URLs.

@@ -86,6 +86,8 @@ enum OfflineAssets {
             var body = new URLSearchParams(item.body);
             body.set('csrf', token);
             item.body = body.toString();
+            var box = outbox();
+            if (box[id]) { box[id].body = item.body; keep(box); }
             return post(item);
           });
         }).then(function (r) {
