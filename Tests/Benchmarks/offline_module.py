@@ -36,8 +36,8 @@ class Relay:
 
     def __init__(self, port):
         self.target, self.mode, self.socks = port, "up", []
-        self.down_bytes, self.quiz_posts = 0, 0
-        self.latency, self.rate, self.next_slot = 2.0, 50_000, 0.0
+        self.down_bytes, self.quiz_posts, self.paths = 0, 0, []
+        self.latency, self.rate, self.next_slot = 2.0, 50_000, 0.0  # DevTools' "Slow 3G"
         self.lock = threading.Lock()
         self.listener = socket.socket()
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -69,6 +69,9 @@ class Relay:
                 data = c.recv(65536)
                 if not data:
                     break
+                line = data.split(b"\r\n", 1)[0].split(b" ")
+                if len(line) == 3 and line[2].startswith(b"HTTP/"):
+                    self.paths.append(line[1].decode("latin-1"))
                 if data.startswith(b"POST /modules/") and b"/quiz " in data.split(b"\r\n", 1)[0]:
                     with self.lock:
                         self.quiz_posts += 1
@@ -160,20 +163,21 @@ def h1(d):
     return d.find_element(By.TAG_NAME, "h1").text
 
 
-def download(d, base, module):
-    """Opens the module page, presses the download button, waits for "Downloaded"."""
+def download(d, base, module, relay):
+    """Opens the module page, presses the download button, waits for "Downloaded".
+    Returns the offer, the final status, seconds and bytes on the wire from the press."""
     d.get(base + "/modules/" + module)
     controlled(d)
     d.get(base + "/modules/" + module)  # now through the worker
     button = wait_for(lambda: next(b for b in d.find_elements(By.CSS_SELECTOR, ".actions button")
-                                   if b.is_displayed() and b.text.startswith("Download")))
+                                   if b.is_displayed() and b.text.startswith("Download")), 60)
     offered = button.text if button else None
-    start = time.time()
+    start, before = time.time(), relay.down_bytes
     if button:
         button.click()
     status = wait_for(lambda: (lambda s: s if s.startswith("Downloaded") else None)(
         d.find_element(By.CSS_SELECTOR, ".actions + progress + p[role=status]").text), 300)
-    return offered, status, time.time() - start
+    return offered, status, round(time.time() - start, 2), relay.down_bytes - before
 
 
 def stored_hash(d, module, url):
@@ -191,6 +195,8 @@ def main():
     server = args[0]
     opt = lambda name: args[args.index(name) + 1] if name in args else None
     relay = Relay(int(server.rsplit(":", 1)[1]))
+    if opt("--latency"):
+        relay.latency = float(opt("--latency"))
     base = "http://127.0.0.1:%d" % relay.port
     module = opt("--module") or "fact-checking"
     profile = tempfile.mkdtemp(prefix="relais-phone-")
@@ -203,19 +209,8 @@ def main():
             d.get(base + "/modules/" + module + "/" + (opt("--lesson") or "01-why-verify"))
             out["coldLessonSeconds"] = round(time.time() - t, 2)
             out["coldLessonBytes"] = relay.down_bytes
-            relay.set("up")
-            before = relay.down_bytes
-            offered, status, seconds = download(d, base, module)
-            relay.set("slow")
-            before = relay.down_bytes
-            d.execute_script("document.querySelector('.actions button').click()")  # remove
-            wait_for(lambda: d.find_element(By.CSS_SELECTOR, ".actions button").text.startswith("Download"))
-            t = time.time()
-            d.find_element(By.CSS_SELECTOR, ".actions button").click()
-            status = wait_for(lambda: (lambda s: s if s.startswith("Downloaded") else None)(
-                d.find_element(By.CSS_SELECTOR, ".actions + progress + p[role=status]").text), 600)
-            out.update(offered=offered, status=status, slow3gDownloadSeconds=round(time.time() - t, 2),
-                       downloadWireBytes=relay.down_bytes - before)
+            out["offered"], out["status"], out["slow3gDownloadSeconds"], out["downloadWireBytes"] = \
+                download(d, base, module, relay)
             return
 
         # 1. Signed in, online: download the module.
@@ -231,10 +226,32 @@ def main():
             d.get(href)
             titles.append(h1(d))
         d.get(base + "/modules/" + module)
-        before = relay.down_bytes
-        out["offered"], out["status"], _ = download(d, base, module)
-        out["downloadWireBytes"] = relay.down_bytes - before
+        out["offered"], out["status"], _, out["downloadWireBytes"] = download(d, base, module, relay)
         out["titles"] = titles
+        out["stored"] = [i["url"] for i in json.loads(d.execute_async_script("""
+          var done = arguments[0];
+          caches.open('relais-pages').then(function (c) { return c.match('/offline/""" + module + """'); })
+            .then(function (r) { return r.text(); }).then(done);"""))["items"]]
+
+        # Data saver on: a lesson not downloaded shows its picture only when tapped.
+        if opt("--saver-lesson"):
+            d.get(base + "/me")
+            box = wait_for(lambda: d.find_element(By.ID, "data-saver") if d.find_element(By.ID, "data-saver").is_displayed() else None)
+            box.click()
+            time.sleep(0.5)
+            d.get(base + opt("--saver-lesson"))
+            tap = wait_for(lambda: next(b for b in d.find_elements(By.CSS_SELECTOR, "article button")
+                                        if b.text.startswith("Show the picture")), 10)
+            out["saverButton"] = tap.text if tap else None
+            media = "/media/" + opt("--saver-lesson").split("/")[2] + "/"
+            out["saverFetchedBeforeTap"] = [p for p in relay.paths if p.startswith(media) and "show=1" not in p]
+            if tap:
+                tap.click()
+            out["saverTapLoaded"] = bool(wait_for(lambda: d.execute_script(
+                "var i = document.querySelector('article img'); return i && i.complete && i.naturalWidth > 0"), 10))
+            d.get(base + "/me")
+            box = wait_for(lambda: d.find_element(By.ID, "data-saver") if d.find_element(By.ID, "data-saver").is_displayed() else None)
+            out["saverKept"] = box.is_selected()
 
         # The lesson is corrected on the server (the phone's copy is now stale).
         lesson_file = opt("--lesson-file")
@@ -256,6 +273,9 @@ def main():
             out["offlineTitles"].append(h1(d))
         d.get(lessons[0])
         out["staleWhileOffline"] = "Corrected on the server." not in d.find_element(By.TAG_NAME, "article").text
+        d.get(lessons[1])
+        out["offlinePicture"] = bool(wait_for(lambda: d.execute_script(  # pictures load lazily
+            "var i = document.querySelector('article img'); i.scrollIntoView(); return i.complete && i.naturalWidth > 0"), 5))
         d.get(base + "/pages/referrals")
         out["offlineReferrals"] = h1(d)
         d.get(base + "/modules/" + module + "/quiz")

@@ -11,6 +11,19 @@ import Testing
   func aDownloadedModuleReadsOfflineAndItsQuizArrivesOnce() throws {
     let content = try ContentCopy()
     defer { content.remove() }
+    // A picture in a lesson of the downloaded module, and one in a module not downloaded.
+    for (module, lesson) in [
+      ("fact-checking", "02-lateral-reading.md"),
+      ("data-protection", "01-personal-and-sensitive-data.md"),
+    ] {
+      let media = content.curriculum.appendingPathComponent("\(module)/media")
+      try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
+      try Self.picture.write(to: media.appendingPathComponent("dot.png"))
+      let file = content.lesson(module, lesson)
+      try (try String(contentsOf: file, encoding: .utf8) + "\n![A tiny map](media/dot.png)\n")
+        .write(
+          to: file, atomically: true, encoding: .utf8)
+    }
     let server = try TestServer(curriculum: content.curriculum, assessments: content.assessments)
     defer { server.stop() }
     server.academy.content.watch(every: 0.2)
@@ -22,7 +35,8 @@ import Testing
       script,
       [
         "http://127.0.0.1:\(server.port)", "--signin", "/signin/link/\(token)",
-        "--lesson-file", lesson.path,
+        "--lesson-file", lesson.path, "--saver-lesson",
+        "/modules/data-protection/01-personal-and-sensitive-data",
       ], log: server.dataDirectory)
 
     let titles = try #require(r["titles"] as? [String])
@@ -30,9 +44,15 @@ import Testing
     #expect((r["offered"] as? String)?.hasPrefix("Download this module (about ") == true)
     #expect((r["status"] as? String)?.hasPrefix("Downloaded") == true)
     #expect(r["serverChanged"] as? Bool == true)
+    // Data saver: the picture of a lesson not downloaded waits for a tap, then shows.
+    #expect(r["saverButton"] as? String == "Show the picture: A tiny map")
+    #expect((r["saverFetchedBeforeTap"] as? [String])?.isEmpty == true)
+    #expect(r["saverTapLoaded"] as? Bool == true)
+    #expect(r["saverKept"] as? Bool == true)
     // After a restart of the browser, offline: every lesson, the referrals page, the quiz.
     #expect(r["offlineTitles"] as? [String] == titles)
     #expect(r["staleWhileOffline"] as? Bool == true)
+    #expect(r["offlinePicture"] as? Bool == true, "\(r["stored"] ?? "")")  // downloaded with its lesson
     #expect(r["offlineReferrals"] as? String == "Referral contacts and protocol")
     #expect((r["offlineQuizForm"] as? Int ?? 0) > 0)
     #expect((r["queued"] as? String)?.hasPrefix("No connection: your answers are kept") == true)
@@ -53,6 +73,12 @@ import Testing
     #expect(r["correctedOffline"] as? Bool == true)
     #expect((r["dataUsed"] as? String)?.hasPrefix("This month, Relais used about ") == true)
   }
+
+  /// An 8×8 PNG.
+  static let picture = Data(
+    base64Encoded:
+      "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4pqGBFTEMLQkAT91FgbR57YsAAAAASUVORK5CYII="
+  )!
 
   /// Runs the script; its last line is a JSON object.
   static func run(_ script: URL, _ args: [String], log dir: URL) throws -> [String: Any] {
