@@ -294,7 +294,9 @@ def main():
         # 3. Reconnect, but the reply is lost: the server graded it, the phone still has it.
         relay.set("deaf")
         d.execute_script("window.dispatchEvent(new Event('online'))")
-        wait_for(lambda: relay.quiz_posts >= 1, 10)
+        # First the stale form's token (the restart dropped the CSRF cookie): refused; then
+        # with a fresh one: graded, and the reply lost.
+        wait_for(lambda: relay.quiz_posts >= 2, 15)
         time.sleep(1)
         out["keptAfterLostReply"] = outbox()
         relay.set("cut")

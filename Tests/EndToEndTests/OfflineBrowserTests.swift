@@ -196,6 +196,13 @@ import Testing
         switch("en")  # and back
         switch("fr")  # the learner reads French when the network goes
         time.sleep(0.5)  # the page tells the worker its language
+        for _ in range(100):  # the module page brings the download to French
+            lang = d.execute_async_script("""
+              var done = arguments[0];
+              caches.open('relais-pages').then(function (c) { return c.match('/offline/fact-checking'); })
+                .then(function (r) { return r ? r.json() : null; }).then(function (m) { done(m && m.lang); });""")
+            if lang == "fr": break
+            time.sleep(0.1)
         proxy.cut()
         import urllib.request
         try:
