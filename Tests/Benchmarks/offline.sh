@@ -3,19 +3,22 @@
 # down, in the relay of offline_module.py) on a phone-sized headless Chromium: the time a
 # lesson takes to show on a first visit, the bytes on the wire and the time to download the
 # whole module for offline reading. Usage:
-#   Tests/Benchmarks/offline.sh [--relais PATH] [--module SLUG] [--lesson SLUG]
-# Defaults: the debug build, fact-checking, 01-why-verify. Needs chromium, chromedriver and
+#   Tests/Benchmarks/offline.sh [--relais PATH] [--module SLUG] [--lesson SLUG] [--latency S]
+# Defaults: the debug build, fact-checking, 01-why-verify, 2 s (DevTools' "Slow 3G"; 0.4
+# is the RTT of WebPageTest's "3G Slow"). Needs chromium, chromedriver and
 # python3 with selenium.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RELAIS=.build/debug/relais
 MODULE=fact-checking
 LESSON=01-why-verify
+LATENCY=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --relais) RELAIS="$2"; shift 2 ;;
     --module) MODULE="$2"; shift 2 ;;
     --lesson) LESSON="$2"; shift 2 ;;
+    --latency) LATENCY="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -31,7 +34,7 @@ PORT=$(( 20000 + RANDOM % 20000 ))
 PID=$!
 for _ in $(seq 100); do grep -q "Relais is serving" "$WORK/log" && break; sleep 0.1; done
 python3 Tests/Benchmarks/offline_module.py "http://127.0.0.1:$PORT" --measure \
-  --module "$MODULE" --lesson "$LESSON" | tail -1 | python3 -c '
+  --module "$MODULE" --lesson "$LESSON" --latency "$LATENCY" | tail -1 | python3 -c '
 import json, sys
 r = json.load(sys.stdin)
 print("offered:                 %s" % r.get("offered"))
