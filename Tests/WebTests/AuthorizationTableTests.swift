@@ -23,7 +23,7 @@ import Testing
 
   static let mine: Set<Action> = [
     .submitAttempt, .viewResult, .viewCertificateDetails, .viewLearner, .editLearner,
-    .viewDeletionRequest,
+    .viewDeletionRequest, .recordActivity,
   ]
   static let trainer: Set<Action> = [
     .viewResult, .viewEssay, .markEssay, .viewCohort, .viewStatistics,
@@ -31,11 +31,11 @@ import Testing
   static let manager: Set<Action> = [
     .viewResult, .viewCertificateDetails, .revokeCertificate, .viewLearner, .editLearner,
     .eraseLearner, .viewCohort, .manageCohort, .export, .viewDeletionRequest,
-    .decideDeletionRequest,
+    .decideDeletionRequest, .viewOutreach,
   ]
   static let programme: Set<Action> = [.createCohort, .inviteStaff]
   static let cohortActions: Set<Action> = [
-    .viewCohort, .manageCohort, .assignStaff, .export, .viewStatistics,
+    .viewCohort, .manageCohort, .assignStaff, .export, .viewStatistics, .viewOutreach,
   ]
 
   /// The policy, as a table.
@@ -52,7 +52,8 @@ import Testing
     case .learner: return false
     case .trainer: return rel == .own && trainer.contains(action)
     case .manager: return rel == .own && manager.contains(action)
-    case .admin: return action != .submitAttempt
+    // Nobody answers a quiz or logs activity as someone else, an admin neither.
+    case .admin: return action != .submitAttempt && action != .recordActivity
     }
   }
 
@@ -68,6 +69,7 @@ import Testing
     let certificate: String
     let revoked: String
     let colleague: User
+    let activity: String
 
     static let secret = "private reason 7431"
 
@@ -96,6 +98,10 @@ import Testing
       certificate = try app.certificate(subject, module: "p")
       revoked = try app.certificate(subject, module: "q")
       try a.revokeCertificate(code: revoked, reason: Self.secret, by: app.admin)
+      activity = try a.logActivity(
+        actor: subject,
+        ActivityInput(
+          day: a.now - a.now % 86_400, kind: .post, platform: .x, topic: .other, link: nil))
       self.app = app
     }
 
@@ -147,6 +153,15 @@ import Testing
       case .createCohort: r = c.post("/manage/cohorts", [("name", "New cohort")])
       case .inviteStaff:
         r = c.post("/admin/invites", [("role", "trainer"), ("name", "T"), ("locale", "en")])
+      case .recordActivity:
+        let today = app.academy.now - app.academy.now % 86_400
+        let day = ISO8601DateFormatter.string(
+          from: Date(timeIntervalSince1970: Double(today)), timeZone: TimeZone(identifier: "UTC")!,
+          formatOptions: [.withFullDate])
+        r = c.post(
+          "/me/activity/\(activity)",
+          [("day", day), ("kind", "post"), ("platform", "x"), ("topic", "other"), ("reach", "10")])
+      case .viewOutreach: r = c.get("/manage/outreach?cohort=\(cohort)")
       }
       return ((200..<400).contains(r.status), r.status)
     }
@@ -173,6 +188,8 @@ import Testing
       case .viewDeletionRequest, .decideDeletionRequest: return true
       case .createCohort: (method, path) = ("POST", "/manage/cohorts")
       case .inviteStaff: (method, path) = ("POST", "/admin/invites")
+      case .recordActivity: (method, path) = ("POST", "/me/activity/x")
+      case .viewOutreach: (method, path) = ("GET", "/manage/outreach")
       }
       guard case .found(let route, _) = app.router.match(method: method, path: path),
         let row = app.app.routes.first(where: {
@@ -215,6 +232,6 @@ import Testing
       }
     }
     // 4 relations × the learner actions, 3 × the cohort actions, the programme once.
-    #expect(cells == 4 * 11 + 3 * 5 + 2)
+    #expect(cells == 4 * 12 + 3 * 6 + 2)
   }
 }

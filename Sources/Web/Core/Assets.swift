@@ -57,6 +57,7 @@ enum Assets {
     footer a{display:inline-block;min-height:44px;padding:.6rem 0}
     .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
     .code{font-family:ui-monospace,monospace;font-size:1.2rem;letter-spacing:.05em}
+    pre.post{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;border-radius:6px}
     @media (min-width:48rem){main{padding:1.5rem}}
     """
 

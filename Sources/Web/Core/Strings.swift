@@ -7,7 +7,9 @@ public enum Strings {
   /// Every English string, by key.
   public static let english: [String: String] = {
     var t: [String: String] = [:]
-    for part in [common, learner, quiz, staff, certificates, me, teach, manage, accounts] {
+    for part in [
+      common, learner, quiz, staff, certificates, me, teach, manage, accounts, briefings,
+    ] {
       t.merge(part) { a, _ in a }
     }
     return t

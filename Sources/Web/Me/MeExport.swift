@@ -29,12 +29,15 @@ import HTTPServer
 /// - `deletionRequest`: `requestedAt`, `dueAt`, `state`, `decidedAt`, `reason` (why it was
 ///   declined), or `null`
 /// - `events`: the audit log's entries by or about the person (`at`, `action`)
+/// - `briefingsRead`, `briefingShares`, `activity`: see `MeOutreach.export`
 enum MeExport {
   static func json(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     guard let u = ctx.user else { throw AcademyError.forbidden }
     let d = try app.academy.myData(userID: u.id)
     let data = try JSONSerialization.data(
-      withJSONObject: document(d, app: app, request: ctx.request),
+      withJSONObject: document(d, app: app, request: ctx.request).merging(
+        MeOutreach.export(d)
+      ) { a, _ in a },
       options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
     var r = HTTPResponse(status: 200, headers: HTTPHeaders(), body: Array(data))
     r.headers.set("Content-Type", "application/json; charset=utf-8")

@@ -22,6 +22,7 @@ enum MePage {
     body += attempts(app, data, ctx)
     body += certificates(app, data, ctx)
     body += acknowledgements(data, ctx)
+    body += MeOutreach.section(app, data, ctx)
     body += signIn(data, ctx)
     body += deletion(data, ctx)
     return .page(Layout.page(ctx, title: ctx.t("me.title"), body), status: status)
