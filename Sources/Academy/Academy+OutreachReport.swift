@@ -110,6 +110,17 @@ extension Academy {
           platform: r.string("platform") ?? "", entries: keep(r.int("n"), people),
           reach: keep(r.int("reach"), people), engagement: keep(r.int("engagement"), people)))
     }
+    // One hidden platform could be worked out from the weeks' totals: hide the smallest
+    // shown one too (as the demographic groups do).
+    if report.platforms.filter({ $0.reach == nil }).count == 1,
+      let i = report.platforms.indices.filter({ report.platforms[$0].reach != nil }).min(by: {
+        (report.platforms[$0].entries ?? 0) < (report.platforms[$1].entries ?? 0)
+      })
+    {
+      report.platforms[i].entries = nil
+      report.platforms[i].reach = nil
+      report.platforms[i].engagement = nil
+    }
     if let r = try c.first(
       "SELECT SUM(questions) AS q, SUM(referrals) AS p, COUNT(DISTINCT user_id) AS people FROM activity_log WHERE \(inPeriod)",
       [k.id, from, to])
