@@ -167,7 +167,8 @@ enum OfflineAssets {
         }).then(function () { return self.clients.claim(); }));
       });
 
-      function savedPage(p) { return /^\\/modules\\/[^\\/]+(\\/[^\\/]+)?$/.test(p) && !/\\/quiz$/.test(p); }
+      // Lessons and modules, and briefings (a kit read once is there again without network).
+      function savedPage(p) { return (/^\\/modules\\/[^\\/]+(\\/[^\\/]+)?$/.test(p) && !/\\/quiz$/.test(p)) || /^\\/briefings(\\/[^\\/]+)?$/.test(p); }
       function needsNetwork(p) { return /\\/quiz$/.test(p) || p.indexOf('/attempts/') === 0; }
       function offline(quiz) {
         return currentLang().then(function (l) { return caches.match('/offline?lang=' + l + (quiz ? '&quiz=1' : '')); });
