@@ -226,6 +226,16 @@ import Testing
     #expect(csv.body.contains(",briefings_shared,,3,5\r\n"))
     #expect(csv.body.contains(",reach_by_platform,facebook,1750,\r\n"))
 
+    // The xAPI export gains the matching statements, without the links to people's posts.
+    let xapi = try manager.get("/manage/export/xapi.json?cohort=\(cohortID)")
+    #expect(xapi.status == 200)
+    let statements = try #require(
+      try JSONSerialization.jsonObject(with: Data(xapi.body.utf8)) as? [[String: Any]])
+    let verbs = statements.compactMap { ($0["verb"] as? [String: Any])?["id"] as? String }
+    #expect(verbs.filter { $0.hasSuffix("/shared") }.count == 3 + 10)
+    #expect(xapi.body.contains("/xapi/extensions/reach\":250"))
+    #expect(!xapi.body.contains("post-7731"))
+
     // Erasure takes the learner's activity and their post's link with them.
     let erased = try manager.post("/manage/learners/\(ids[0])/erase", [("confirm", "yes")])
     #expect(erased.status == 303)
