@@ -90,17 +90,52 @@ import Testing
       }
     }
 
-    // The trainer publishes: two files in the briefings folder, picked up by hot reload,
-    // and an older one that has expired.
+    // The trainer publishes from /teach: English to the one cohort, urgent, then French.
+    let (trainer, trainerUser) = try ManageTests.staffClient(server, role: .trainer, name: "Tom")
+    try server.academy.database.write {
+      try $0.execute(
+        "INSERT INTO cohort_members(cohort_id, user_id) VALUES (?,?)", [cohortID, trainerUser.id])
+    }
+    let form = try trainer.get("/teach/briefings")
+    #expect(form.body.contains("value=\"\(cohortID)\""))
+    let post = "```post\nCrossing closed: use [OFFICIAL CHANNEL] & ask before you travel.\n```"
+    let broken = try trainer.post(
+      "/teach/briefings",
+      [
+        ("title", "Crossing closed"), ("date", Self.day(today)), ("valid_until", "2020-01-01"),
+        ("cohort", cohortID), ("urgent", "true"), ("body", post),
+      ])
+    #expect(broken.status == 400)
+    #expect(broken.body.contains("is before"))
+    #expect(broken.body.contains("Crossing closed"))  // what was typed stays in the form
+    let published = try trainer.post(
+      "/teach/briefings",
+      [
+        ("title", "Crossing closed"), ("date", Self.day(today)),
+        ("valid_until", Self.day(today + 7 * 86_400)), ("cohort", cohortID), ("urgent", "true"),
+        ("body", "## Key facts\n\nThe crossing at [PLACE] is closed until [DATE].\n\n" + post),
+      ])
+    #expect(published.status == 303)
+    let slug = "\(Self.day(today))-crossing-closed"
+    #expect(
+      try trainer.post(
+        "/teach/briefings",
+        [
+          ("translation_of", slug), ("language", "fr"), ("title", "Passage fermé"),
+          ("body", "```post\nPassage fermé.\n```"),
+        ]
+      ).status == 303)
+    // Someone else's cohort can't be chosen.
+    #expect(
+      try trainer.post(
+        "/teach/briefings",
+        [
+          ("title", "Elsewhere"), ("date", Self.day(today)),
+          ("valid_until", Self.day(today)), ("cohort", "not-mine"), ("body", "x"),
+        ]
+      ).status == 404)
+    // An older one, as a file, that has expired.
     let folder = curriculum.appendingPathComponent("briefings")
-    try Self.briefing(
-      title: "Crossing closed", cohort: "Kakuma creators", from: today, until: today + 7 * 86_400,
-      urgent: true
-    ).write(to: folder.appendingPathComponent("crossing.md"), atomically: true, encoding: .utf8)
-    try Self.briefing(
-      title: "Passage fermé", cohort: "Kakuma creators", from: today, until: today + 7 * 86_400,
-      urgent: true
-    ).write(to: folder.appendingPathComponent("crossing.fr.md"), atomically: true, encoding: .utf8)
     try Self.briefing(
       title: "Old water notice", cohort: cohortID, from: today - 40 * 86_400,
       until: today - 10 * 86_400, urgent: false
@@ -124,12 +159,12 @@ import Testing
     #expect(try learners[0].get("/briefings/old-water").body.contains("expired on"))
     // Someone in another cohort neither sees it nor can open it.
     #expect(!(try outsider.get("/").body.contains("Crossing closed")))
-    #expect(try outsider.get("/briefings/crossing").status == 404)
-    #expect(try outsider.post("/briefings/crossing/shared", [("platform", "x")]).status == 404)
+    #expect(try outsider.get("/briefings/\(slug)").status == 404)
+    #expect(try outsider.post("/briefings/\(slug)/shared", [("platform", "x")]).status == 404)
 
     // Opening marks it read; the page has the ready-to-post text with a WhatsApp link that
     // carries it, and a copy button for when JavaScript runs.
-    let page = try learners[0].get("/briefings/crossing")
+    let page = try learners[0].get("/briefings/\(slug)")
     #expect(page.status == 200)
     #expect(
       page.body.contains(
@@ -138,19 +173,19 @@ import Testing
     #expect(page.body.contains("data-copy=\"post-0\""))
     let script = try #require(page.body.capture("src=\"(/js/briefing\\.[0-9a-f]+\\.js)\""))
     #expect(try learners[0].get(script).status == 200)
-    for l in learners.dropFirst() { _ = try l.get("/briefings/crossing") }
+    for l in learners.dropFirst() { _ = try l.get("/briefings/\(slug)") }
 
     // "I shared this", with a link; a link that isn't http(s) is refused with a reason.
     let bad = try learners[0].post(
-      "/briefings/crossing/shared", [("platform", "whatsapp"), ("link", "javascript:alert(1)")])
+      "/briefings/\(slug)/shared", [("platform", "whatsapp"), ("link", "javascript:alert(1)")])
     #expect(bad.status == 400)
     #expect(bad.body.contains("must start with http:// or https://"))
     #expect(
-      try learners[0].post("/briefings/crossing/shared", [("platform", "nope")]).status == 400)
+      try learners[0].post("/briefings/\(slug)/shared", [("platform", "nope")]).status == 400)
     let link = "https://example.org/amina/post-7731"
     for (i, l) in learners.prefix(3).enumerated() {
       let r = try l.post(
-        "/briefings/crossing/shared",
+        "/briefings/\(slug)/shared",
         [("platform", "whatsapp"), ("link", i == 0 ? link : "")])
       #expect(r.status == 303)
     }
@@ -163,7 +198,7 @@ import Testing
         "/me/activity",
         [
           ("day", Self.day(today)), ("kind", "post"), ("platform", "facebook"),
-          ("topic", "briefing:crossing"), ("reach", bad),
+          ("topic", "briefing:\(slug)"), ("reach", bad),
         ])
       #expect(r.status == 400, "\(bad)")
       #expect(r.body.contains("Reach or views: enter a whole number"), "\(bad)")
@@ -184,7 +219,7 @@ import Testing
           "/me/activity",
           [
             ("day", Self.day(today)), ("kind", kind), ("platform", "facebook"),
-            ("topic", "briefing:crossing"), ("link", ""), ("reach", String(reach)),
+            ("topic", "briefing:\(slug)"), ("link", ""), ("reach", String(reach)),
             ("reactions", "10"), ("comments", ""), ("shares", "2"), ("questions", "1"),
             ("referrals", "0"),
           ])

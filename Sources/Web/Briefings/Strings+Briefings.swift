@@ -102,5 +102,21 @@ extension Strings {
     "outreach.hidden": "fewer than 5",
     "outreach.csv": "Download as CSV",
     "outreach.none": "Nothing logged in this period.",
+    "teach.briefings.title": "Briefings",
+    "teach.briefings.link": "Publish a briefing",
+    "teach.briefings.intro":
+      "Publish a short verified-information kit to some cohorts or to everyone. It appears first on their home page; check every fact with the organisation before you publish.",
+    "teach.briefings.new": "New briefing (in English first)",
+    "teach.briefings.validUntil": "Last day it applies",
+    "teach.briefings.cohorts": "Who receives it",
+    "teach.briefings.everyone": "Tick no cohort to send it to everyone.",
+    "teach.briefings.urgent": "Urgent: shown first",
+    "teach.briefings.body":
+      "Text in Markdown. Put the ready-to-post text between a line ```post and a line ```.",
+    "teach.briefings.publish": "Publish",
+    "teach.briefings.existing": "Published briefings",
+    "teach.briefings.translate": "Add a translation",
+    "teach.done.briefing": "Published: learners see it on their home page.",
+    "teach.error.briefing": "The briefing was not published. Fix these problems:",
   ]
 }
