@@ -77,11 +77,14 @@ extension Academy {
   }
 
   /// Grades and stores a submission. Idempotent: submitting an attempt again returns the
-  /// stored result and records nothing twice.
-  public func submit(attemptID: String, userID: String, responses: [String: Response]) throws
-    -> AttemptResult
-  {
-    let now = self.now
+  /// stored result and records nothing twice, so a phone may resend answers it kept offline
+  /// as often as its connection drops. `answeredAt` is when the learner pressed "Submit"
+  /// (offline, that can be long before it arrives); it is clamped to the attempt's start and
+  /// now, so a wrong or forged clock can neither predate the attempt nor postdate the server.
+  public func submit(
+    attemptID: String, userID: String, responses: [String: Response], answeredAt: Int64? = nil
+  ) throws -> AttemptResult {
+    let serverNow = self.now
     let catalog = self.catalog
     var certificate: String?
     try database.write { c in
@@ -93,6 +96,7 @@ extension Academy {
       }
       let attempt = Academy.attempt(row)
       if attempt.submittedAt != nil { return }
+      let now = Swift.min(Swift.max(answeredAt ?? serverNow, attempt.startedAt), serverNow)
       guard let module = catalog.module(attempt.module),
         let quiz = Academy.quiz(module, attempt.kind, attempt.language)
       else { throw AcademyError.notFound }

@@ -76,6 +76,13 @@ public final class StaticFiles: Sendable {
     return safe + "." + short
   }
 
+  /// Size and content hash of a file under the root (for manifests listing files to fetch),
+  /// nil when there is no such file.
+  public func fileInfo(_ relativePath: String) -> (bytes: Int, hash: String)? {
+    guard let safe = Self.safeRelativePath(relativePath), let file = load(safe) else { return nil }
+    return (file.size, file.hash)
+  }
+
   static let notFound = HTTPResponse.text("Not found\n", status: 404)
 
   /// Nil for anything that is not a plain path of visible names under the root.

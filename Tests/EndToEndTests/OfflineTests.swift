@@ -38,10 +38,10 @@ import Testing
     #expect(js.body.contains("serviceWorker"))
     // The page carries the button's labels in its language; the button itself is made by
     // the script only, so nobody without it sees a dead button.
-    #expect(home.body.contains("data-labels=\"Make this module available offline|"))
+    #expect(home.body.contains("data-labels=\"Download this module (about {1} KB)|"))
     let fr = try c.get("/modules/fact-checking", headers: [("Accept-Language", "fr")])
-    #expect(fr.body.contains("data-labels=\"Rendre ce module disponible hors ligne|"))
-    #expect(!home.body.contains(">Make this module available offline<"))
+    #expect(fr.body.contains("data-labels=\"Télécharger ce module (environ {1} Ko)|"))
+    #expect(!home.body.contains(">Download this module"))
     #expect(js.body.contains("data-labels"))
     #expect(try c.get("/js/offline.000000000000.js").status == 404)
     let etag = try #require(js.header("ETag"))

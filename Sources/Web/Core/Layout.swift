@@ -15,7 +15,7 @@ enum Layout {
       <link rel="stylesheet" href="\(Assets.cssPath)">
       <script src="\(OfflineAssets.scriptPath)" defer></script>
       </head>
-      <body>
+      <body data-offline="\(OfflineAssets.labels(ctx, OfflineAssets.bodyKeys))">
       <a class="skip" href="#main">\(ctx.t("nav.skip"))</a>
       <header class="top">
       <a class="brand" href="/">\(ctx.t("site.name"))</a>

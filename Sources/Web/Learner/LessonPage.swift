@@ -49,16 +49,20 @@ enum LessonPage {
         """
     }
     var pager: [HTML] = []
+    // Arrows point the way the page reads: "back" is to the right in a right-to-left page.
+    let (back, forward) = ctx.ui.isRightToLeft ? ("→", "←") : ("←", "→")
     if index > 0, let prev = m.lessons[index - 1].text[ctx.language] {
       pager.append(
-        "<a rel=\"prev\" href=\"/modules/\(m.slug)/\(m.lessons[index - 1].slug)\">← \(prev.title)</a>"
+        "<a rel=\"prev\" href=\"/modules/\(m.slug)/\(m.lessons[index - 1].slug)\">\(back) \(prev.title)</a>"
       )
     }
     if let next, let nt = next.text[ctx.language] {
-      pager.append("<a rel=\"next\" href=\"/modules/\(m.slug)/\(next.slug)\">\(nt.title) →</a>")
+      pager.append(
+        "<a rel=\"next\" href=\"/modules/\(m.slug)/\(next.slug)\">\(nt.title) \(forward)</a>")
     } else if m.quizzes[.certifying] != nil {
       pager.append(
-        "<a rel=\"next\" href=\"/modules/\(m.slug)/quiz\">\(ctx.t("module.quizStart")) →</a>")
+        "<a rel=\"next\" href=\"/modules/\(m.slug)/quiz\">\(ctx.t("module.quizStart")) \(forward)</a>"
+      )
     }
     body += "<nav class=\"pager\" aria-label=\"\(ctx.t("lesson.pager"))\">\(pager)</nav>"
     return .page(Layout.page(ctx, title: text.title, body))

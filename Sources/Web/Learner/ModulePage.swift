@@ -26,7 +26,7 @@ enum ModulePage {
         """
     }
     body +=
-      "<h2>\(ctx.t("module.lessons"))</h2><ol class=\"lessons\" data-labels=\"\(OfflineAssets.labels(ctx))\">"
+      "<h2>\(ctx.t("module.lessons"))</h2><ol class=\"lessons\" data-labels=\"\(OfflineAssets.labels(ctx, OfflineAssets.moduleKeys))\">"
     for lesson in m.lessons {
       guard let lt = lesson.text[ctx.language] else { continue }
       let read = progress?.lessonsRead.contains(lesson.slug) == true

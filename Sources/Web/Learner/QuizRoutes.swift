@@ -39,7 +39,7 @@ enum QuizRoutes {
     body +=
       "<p>\(ctx.t("quiz.intro", String(attempt.shown.count)))</p><p class=\"hint\">\(ctx.t("quiz.needsNetwork"))</p>"
     body += """
-      <form method="post" action="/modules/\(m.slug)/quiz" lang="\(quiz.language.rawValue)" dir="\(quiz.language.direction)">\(ctx.csrfField)
+      <form method="post" action="/modules/\(m.slug)/quiz" data-outbox lang="\(quiz.language.rawValue)" dir="\(quiz.language.direction)">\(ctx.csrfField)
       <input type="hidden" name="attempt" value="\(attempt.id)">
       """
     for (i, shown) in attempt.shown.enumerated() {
@@ -52,7 +52,8 @@ enum QuizRoutes {
   }
 
   /// Grades and stores the answers, then shows the result. A repeated submission of the
-  /// same attempt (double tap, resent form) lands on the same result.
+  /// same attempt (double tap, resent form, answers kept offline and sent again after a lost
+  /// reply) lands on the same result: the attempt id is the idempotency key.
   static func submit(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let m = try LearnerRoutes.module(app, ctx)
     guard let u = ctx.user, let attemptID = ctx.form["attempt"] else {
@@ -69,7 +70,11 @@ enum QuizRoutes {
       }
       responses[shown.id] = QuizForm.response(q, shown: shown, form: ctx.form)
     }
-    let result = try app.academy.submit(attemptID: attemptID, userID: u.id, responses: responses)
+    // Set by the script when the answers were kept offline: seconds since 1970, as the phone
+    // saw them; the academy clamps it. Without the script the time of arrival counts.
+    let answeredAt = ctx.form["answered_at"].flatMap { Int64($0) }
+    let result = try app.academy.submit(
+      attemptID: attemptID, userID: u.id, responses: responses, answeredAt: answeredAt)
     return .redirect(to: "/attempts/\(result.attempt.id)")
   }
 }

@@ -103,7 +103,9 @@ enum ResultPage {
     case (_, .text(let t)): return "\(t)"
     case (_, .number(let n)): return "\(format(n))"
     case (.matching(let pairs), .matches(let m)) where !m.isEmpty:
-      return pairs.enumerated().map { i, p in "\(p.text) → \(m[i] ?? "—")" as HTML }.joined(
+      return pairs.enumerated().map { i, p in
+        "\(p.text) \(ctx.ui.isRightToLeft ? "←" : "→") \(m[i] ?? "—")" as HTML
+      }.joined(
         separator: "; ")
     default: return "<em>\(ctx.t("result.noAnswer"))</em>"
     }
@@ -124,7 +126,8 @@ enum ResultPage {
       case .range(let lo, let hi): return "\(format(lo))–\(format(hi))"
       }
     case .matching(let pairs):
-      return pairs.map { "\($0.text) → \($0.match)" as HTML }.joined(separator: "; ")
+      return pairs.map { "\($0.text) \(ctx.ui.isRightToLeft ? "←" : "→") \($0.match)" as HTML }
+        .joined(separator: "; ")
     case .essay, .description: return .empty
     }
   }

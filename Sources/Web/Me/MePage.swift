@@ -23,9 +23,20 @@ enum MePage {
     body += certificates(app, data, ctx)
     body += acknowledgements(data, ctx)
     body += MeOutreach.section(app, data, ctx)
+    body += dataUse(ctx)
     body += signIn(data, ctx)
     body += deletion(data, ctx)
     return .page(Layout.page(ctx, title: ctx.t("me.title"), body), status: status)
+  }
+
+  /// Filled in by the script from what this phone counted (nothing is stored on the server);
+  /// hidden without it, since without the script there is nothing to show or switch.
+  static func dataUse(_ ctx: Context) -> HTML {
+    """
+    <section id="data-use" hidden><h2>\(ctx.t("offline.dataTitle"))</h2>
+    <p data-used="\(ctx.t("offline.dataUsed", "{1}"))"></p>
+    <label class="choice"><input type="checkbox" id="data-saver"> \(ctx.t("offline.saver"))</label></section>
+    """
   }
 
   static func date(_ t: Int64?, _ ctx: Context) -> String {

@@ -9,6 +9,7 @@ enum OfflineRoutes {
       Route("GET", "/sw.js", .anyone) { _ in serviceWorker() },
       Route("GET", "/js/:file", .anyone) { ctx in try script(ctx) },
       Route("GET", "/offline", .anyone) { ctx in page(app, &ctx) },
+      Route("GET", "/offline/:m", .anyone) { ctx in try OfflineManifest.response(app, &ctx) },
     ]
   }
 
@@ -16,7 +17,7 @@ enum OfflineRoutes {
   /// new release takes over quickly.
   static func serviceWorker() -> HTTPResponse {
     var r = HTTPResponse(
-      status: 200, contentType: "text/javascript; charset=utf-8", body: OfflineAssets.serviceWorker)
+      status: 200, contentType: "text/javascript; charset=utf-8", body: OfflineWorker.source)
     r.headers.set("Service-Worker-Allowed", "/")
     r.headers.set("Cache-Control", "no-cache")
     return r

@@ -59,15 +59,26 @@ extension Strings {
     "offline.title": "You are offline",
     "offline.explain":
       "There is no connection right now. The lessons you opened on this device are still available:",
-    "offline.none":
-      "No lesson is saved on this device yet. Open lessons while connected, or use “Make this module available offline” on a module’s page.",
     "offline.quiz":
       "Quizzes need the network: your answers are checked and saved on the server. Come back to the quiz when you are connected.",
     "offline.quizTitle": "This quiz needs the network",
-    "offline.save": "Make this module available offline",
-    "offline.saving": "Saving the lessons…",
-    "offline.saved": "All lessons of this module are saved on this device.",
-    "offline.failed": "Some lessons could not be saved. Try again when connected.",
+    "offline.save": "Download this module (about {1} KB)",
+    "offline.saving": "Downloading… {1} of {2} KB",
+    "offline.saved": "Downloaded: this module can be read without a connection ({1} KB).",
+    "offline.failed": "Some pages could not be downloaded. Try again when connected.",
     "offline.retry": "Try again",
+    "offline.remove": "Remove the download",
+    "offline.queued":
+      "No connection: your answers are kept on this phone and will be sent as soon as you are connected.",
+    "offline.sent": "Your answers were sent.",
+    "offline.result": "See your result",
+    "offline.changed":
+      "These answers could not be counted: the quiz changed. Please answer it again.",
+    "offline.showImage": "Show the picture",
+    "offline.dataTitle": "Data use",
+    "offline.dataUsed": "This month, Relais used about {1} KB of data on this phone.",
+    "offline.saver": "Data saver: pictures in lessons load only when you tap them",
+    "offline.none":
+      "No lesson is saved on this device yet. Open lessons while connected, or use “Download this module” on a module’s page.",
   ]
 }
