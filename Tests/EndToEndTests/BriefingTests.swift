@@ -254,12 +254,16 @@ import Testing
     #expect(report.body.contains("5 of 5 (100%)"))  // read
     #expect(report.body.contains("3 of 5 (60%)"))  // shared
     #expect(report.body.contains("<td>Facebook</td><td>10</td><td>1750</td><td>120</td>"))
+    // Beside it, the knowledge change; nobody here took a quiz, so it is withheld.
+    #expect(report.body.contains("Knowledge: average score, pre-test → quiz"))
+    #expect(report.body.contains("<td>fewer than 5 → fewer than 5</td>"))
     #expect(try manager.get("/manage/outreach?cohort=\(cohortID)&from=yesterday").status == 400)
     let csv = try manager.get("/manage/export/outreach.csv?cohort=\(cohortID)&\(period)")
     #expect(csv.status == 200)
     #expect(csv.body.contains(",briefings_read,,5,5\r\n"))
     #expect(csv.body.contains(",briefings_shared,,3,5\r\n"))
     #expect(csv.body.contains(",reach_by_platform,facebook,1750,\r\n"))
+    #expect(csv.body.contains(",knowledge_pre_percent,,,\r\n"))
 
     // The xAPI export gains the matching statements, without the links to people's posts.
     let xapi = try manager.get("/manage/export/xapi.json?cohort=\(cohortID)")

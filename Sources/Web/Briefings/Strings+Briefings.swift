@@ -102,6 +102,8 @@ extension Strings {
     "outreach.hidden": "fewer than 5",
     "outreach.csv": "Download as CSV",
     "outreach.none": "Nothing logged in this period.",
+    "outreach.knowledge": "Knowledge: average score, pre-test → quiz",
+    "outreach.knowledgeValue": "{1} → {2}",
     "teach.briefings.title": "Briefings",
     "teach.briefings.link": "Publish a briefing",
     "teach.briefings.intro":

@@ -30,6 +30,52 @@ enum OutreachPage {
     )
   }
 
+  /// Average pre-test and certifying-quiz scores per cohort (the knowledge change the
+  /// dashboard already computes), from one report over the viewer's scope; nil where fewer
+  /// than 5 learners took that test.
+  static func knowledge(_ app: App, _ ctx: Context) throws -> [String: (
+    pre: Double?, post: Double?
+  )] {
+    let rows = try app.academy.learnerReport(
+      scope: try app.academy.reportScope(
+        viewer: try ManageRoutes.viewer(ctx), cohortID: ctx.query("cohort"), for: .viewOutreach))
+    var sums: [String: (preN: Int, pre: Double, post: Double, postN: Int, preL: Int, postL: Int)] =
+      [:]
+    for r in rows {
+      var pre = 0.0
+      var preN = 0
+      var post = 0.0
+      var postN = 0
+      for f in r.facts.values {
+        pre += f.preScoreSum
+        preN += f.preSubmitted
+        post += f.postScoreSum
+        postN += f.postSubmitted
+      }
+      for k in r.cohortIDs {
+        var s = sums[k] ?? (0, 0, 0, 0, 0, 0)
+        s.pre += pre
+        s.preN += preN
+        s.post += post
+        s.postN += postN
+        s.preL += preN > 0 ? 1 : 0
+        s.postL += postN > 0 ? 1 : 0
+        sums[k] = s
+      }
+    }
+    let least = Academy.minimumGroupSize
+    return sums.mapValues { s in
+      (
+        s.preL >= least && s.preN > 0 ? s.pre / Double(s.preN) : nil,
+        s.postL >= least && s.postN > 0 ? s.post / Double(s.postN) : nil
+      )
+    }
+  }
+
+  static func percent(_ d: Double?, _ ctx: Context) -> String {
+    d.map { "\(Int(($0 * 100).rounded()))%" } ?? ctx.t("outreach.hidden")
+  }
+
   static func rate(_ n: Int?, _ of: Int, _ ctx: Context) -> String {
     guard let n else { return ctx.t("outreach.hidden") }
     let pct = of > 0 ? Int((Double(n) * 100 / Double(of)).rounded()) : 0
@@ -55,11 +101,14 @@ enum OutreachPage {
       "?from=\(Dates.day(from))&to=\(Dates.day(to))\(ManageRoutes.cohortQuery(ctx, prefix: "&"))"
     body +=
       "<p><a class=\"btn secondary\" href=\"/manage/export/outreach.csv\(q)\">\(ctx.t("outreach.csv"))</a></p>"
-    for r in reports { body += section(r, ctx) }
+    let known = try knowledge(app, ctx)
+    for r in reports { body += section(r, knowledge: known[r.cohortID], ctx) }
     return .page(Layout.page(ctx, title: ctx.t("outreach.title"), body))
   }
 
-  static func section(_ r: OutreachReport, _ ctx: Context) -> HTML {
+  static func section(
+    _ r: OutreachReport, knowledge: (pre: Double?, post: Double?)?, _ ctx: Context
+  ) -> HTML {
     var out: HTML = """
       <h2><bdi>\(r.cohortName)</bdi></h2><p class="meta">\(ctx.t("outreach.learners", String(r.learners)))</p>
       """
@@ -73,6 +122,7 @@ enum OutreachPage {
       <tr><th scope="row">\(ctx.t("outreach.shareRate"))</th><td>\(rate(r.shares, r.possible, ctx))</td></tr>
       <tr><th scope="row">\(ctx.t("outreach.questions"))</th><td>\(number(r.questions, ctx))</td></tr>
       <tr><th scope="row">\(ctx.t("outreach.referrals"))</th><td>\(number(r.referrals, ctx))</td></tr>
+      <tr><th scope="row">\(ctx.t("outreach.knowledge"))</th><td>\(ctx.t("outreach.knowledgeValue", percent(knowledge?.pre, ctx), percent(knowledge?.post, ctx)))</td></tr>
       </tbody></table>
       """
     out += "<h3>\(ctx.t("outreach.weeks"))</h3>"
@@ -98,11 +148,13 @@ enum OutreachPage {
     return out
   }
 
-  /// One row per cohort and measure: `cohort_id, cohort, from, to, measure, key, value, of`.
+  /// One row per cohort and measure: `cohort_id, cohort, from, to, measure, key, value, of`
+  /// (knowledge as average percent scores, over all time: tests are not tied to a period).
   /// A suppressed value is empty (never 0, which would be a claim).
   static func csv(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     try ExportRoutes.audit(app, ctx, "outreach")
     let (reports, from, to) = try reports(app, ctx)
+    let known = try knowledge(app, ctx)
     let header = ["cohort_id", "cohort", "from", "to", "measure", "key", "value", "of"]
     return CSV.download(filename: "outreach.csv", header: header) { csv in
       func row(_ r: OutreachReport, _ measure: String, _ key: String, _ v: Int?, _ of: Int?)
@@ -126,6 +178,10 @@ enum OutreachPage {
         try row(r, "briefings_shared", "", r.shares, r.possible)
         try row(r, "questions", "", r.questions, nil)
         try row(r, "protection_referrals", "", r.referrals, nil)
+        let k = known[r.cohortID]
+        func pct(_ d: Double?) -> Int? { d.map { Int(($0 * 100).rounded()) } }
+        try row(r, "knowledge_pre_percent", "", pct(k?.pre), nil)
+        try row(r, "knowledge_post_percent", "", pct(k?.post), nil)
         for w in r.weeks {
           try row(r, "entries_per_week", Dates.day(w.start), w.entries, nil)
           try row(r, "reach_per_week", Dates.day(w.start), w.reach, nil)
