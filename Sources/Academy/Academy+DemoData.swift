@@ -9,6 +9,8 @@ public struct DemoSummary: Sendable {
   public var attempts = 0
   public var certificates = 0
   public var managerID = ""
+  /// Posts and live sessions logged (issue 21).
+  public var activities = 0
 }
 
 /// A small seeded generator, so the same arguments give the same database.
@@ -204,6 +206,13 @@ extension Academy {
       i += batch
     }
     summary.certificates = passes.count
+    var cohortOf: [String: (id: String, name: String)] = [:]
+    for (n, e) in engaged.enumerated() {
+      let k = n % cohorts.count
+      cohortOf[e.id] = (cohorts[k], "Demo cohort \(k + 1)")
+    }
+    summary.activities = try generateDemoOutreach(
+      learners: readers.map(\.id), cohortOf: cohortOf, now: now, rng: &rng)
     try database.write { c in
       try Audit.record(
         c, at: now, actor: nil, action: "demo-data", detail: "\(made) learners, \(written) attempts"

@@ -30,7 +30,9 @@ extension Academy {
   /// retention command. Goes: name, sign-in name, demographics, passphrase, sessions, unused
   /// invites and names on invites, names typed on acknowledgements, free-text answers
   /// (essays, short answers), essay marks and their feedback, reasons written on revoked
-  /// certificates and declined deletion requests, audit details by, about or naming them.
+  /// certificates and declined deletion requests, audit details by, about or naming them,
+  /// their activity log (issue 21: gone whole: its links and numbers describe their own
+  /// accounts) and the links to their posts on briefing shares.
   /// Stays, tied only to the random user id: attempts, scores, per-question fractions,
   /// lesson views, cohort membership, so every anonymous aggregate is unchanged.
   /// Certificates are revoked ('erased'); a pending deletion request is closed (confirmed).
@@ -65,6 +67,8 @@ extension Academy {
       WHERE id IN (SELECT session_id FROM live_session_attendance WHERE user_id = ?)
       """, [userID])
     try c.execute("DELETE FROM live_session_attendance WHERE user_id = ?", [userID])
+    try c.execute("DELETE FROM activity_log WHERE user_id = ?", [userID])
+    try c.execute("UPDATE briefing_shares SET link = NULL WHERE user_id = ?", [userID])
     try c.execute(
       """
       UPDATE deletion_requests SET reason = NULL,

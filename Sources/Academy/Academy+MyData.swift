@@ -70,6 +70,10 @@ public struct MyData: Sendable {
   public var deletionRequest: DeletionRequest?
   /// What was done to or by this account (audit log), without who else was involved.
   public var events: [Event]
+  /// Briefings opened and shared, and the activity log (issue 21).
+  public var briefingReads: [(briefing: String, at: Int64)] = []
+  public var briefingShares: [BriefingShare] = []
+  public var activities: [ActivityEntry] = []
 }
 
 extension Academy {
@@ -81,7 +85,10 @@ extension Academy {
     var history: [String: [CertificateEvent]] = [:]
     for c in certificates { history[c.code] = try certificateHistory(code: c.code) }
     let deletion = try deletionRequest(userID: userID)
-    return try database.read { c in
+    let reads = try briefingReads(userID: userID)
+    let shares = try briefingShares(userID: userID)
+    let activities = try activities(userID: userID)
+    var data = try database.read { c in
       let account = try c.first("SELECT handle, last_seen_at FROM users WHERE id = ?", [userID])
       let cohorts = try c.query(
         "SELECT k.name FROM cohorts k JOIN cohort_members m ON m.cohort_id = k.id WHERE m.user_id = ? ORDER BY k.name",
@@ -158,6 +165,10 @@ extension Academy {
         certificateEvents: history, acknowledgements: acknowledgements, sessions: sessions,
         deletionRequest: deletion, events: events)
     }
+    data.briefingReads = reads
+    data.briefingShares = shares
+    data.activities = activities
+    return data
   }
 
   /// The learner changes what they told about themselves. Demographics stay optional: an

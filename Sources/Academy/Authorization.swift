@@ -43,6 +43,11 @@ public enum Action: String, Sendable, CaseIterable {
   case createCohort
   /// Programme-wide: invite a trainer, manager or admin.
   case inviteStaff
+  /// Log or correct a post or live session in an activity log: only its influencer (numbers
+  /// typed for someone else would be made up).
+  case recordActivity
+  /// Briefing reads and shares, activity and reach of a cohort, as aggregates.
+  case viewOutreach
 }
 
 /// What an action is done on. Attempts, certificates and essays belong to their learner, so
@@ -52,6 +57,8 @@ public enum Resource: Sendable, Equatable {
   case attempt(String)
   case certificate(String)
   case cohort(String)
+  /// One entry of an influencer's activity log (judged as its influencer).
+  case activity(String)
   /// The programme as a whole (creating cohorts, inviting staff).
   case programme
 }
@@ -84,7 +91,7 @@ public enum Authorization {
   /// What anyone may do to their own things.
   public static let onOwn: Set<Action> = [
     .submitAttempt, .viewResult, .viewCertificateDetails, .viewLearner, .editLearner,
-    .viewDeletionRequest,
+    .viewDeletionRequest, .recordActivity,
   ]
 
   /// What each role may do within its scope.
@@ -98,8 +105,9 @@ public enum Authorization {
         .viewResult, .viewCertificateDetails, .revokeCertificate, .viewLearner, .editLearner,
         .eraseLearner, .viewCohort, .manageCohort, .export, .viewDeletionRequest,
         .decideDeletionRequest, .createCohort, .scheduleSession, .markAttendance,
+        .viewOutreach,
       ]
-    case .admin: return Set(Action.allCases).subtracting([.submitAttempt])
+    case .admin: return Set(Action.allCases).subtracting([.submitAttempt, .recordActivity])
     }
   }
 
@@ -172,6 +180,10 @@ extension Academy {
     case .attempt(let id):
       ownerSQL =
         "SELECT u.id, u.role FROM attempts a JOIN users u ON u.id = a.user_id WHERE a.id = ?"
+      key = id
+    case .activity(let id):
+      ownerSQL =
+        "SELECT u.id, u.role FROM activity_log a JOIN users u ON u.id = a.user_id WHERE a.id = ?"
       key = id
     case .certificate(let code):
       ownerSQL =

@@ -4,10 +4,11 @@ import Storage
 /// random (see `RandomID`), never sequential. Times are Unix seconds.
 enum Schema {
   /// Version numbers are reserved per area so parallel work never collides:
-  /// 1–9 core, 10–19 certificates and learner data, 20–29 trainers, 30–39 managers.
+  /// 1–9 core, 10–19 certificates and learner data, 20–29 trainers, 30–39 managers,
+  /// 40–49 after the training (briefings, activity).
   static let migrations: [Migration] =
     core + certificates + teaching + managing + accounts
-    + liveSessions
+    + liveSessions + outreach
 
   static let core: [Migration] = [
     Migration(

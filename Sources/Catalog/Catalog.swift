@@ -10,6 +10,8 @@ public struct Catalog: Sendable {
   public var locales: [Language: LocaleStrings]
   /// How complete each language's interface strings are (when checked against English).
   public var stringsCoverage: [StringsCoverage]
+  /// Verified-information kits, newest first (`Curriculum/briefings/`).
+  public var briefings: [Briefing] = []
 
   public init(
     modules: [Module], pages: [String: Localized<Page>], problems: [ContentProblem],
@@ -42,6 +44,7 @@ public struct Catalog: Sendable {
   public static let empty = Catalog(modules: [], pages: [:], problems: [], version: "0")
 
   public func module(_ slug: String) -> Module? { modules.first { $0.slug == slug } }
+  public func briefing(_ slug: String) -> Briefing? { briefings.first { $0.slug == slug } }
 
   public var errors: [ContentProblem] { problems.filter { $0.severity == .error } }
   public var warnings: [ContentProblem] { problems.filter { $0.severity == .warning } }

@@ -54,7 +54,7 @@ public struct CatalogLoader: Sendable {
       let url = curriculum.appendingPathComponent(name)
       _ = fm.fileExists(atPath: url.path, isDirectory: &isDir)
       if isDir.boolValue {
-        if name == Self.localesFolder { continue }
+        if name == Self.localesFolder || name == BriefingLoader.folder { continue }
         if fm.fileExists(atPath: url.appendingPathComponent("module.md").path) {
           let loader = ModuleLoader(folder: url, slug: name, root: root)
           let (module, ps, bytes) = loader.load()
@@ -81,6 +81,9 @@ public struct CatalogLoader: Sendable {
       }
     }
     modules.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    let (briefings, briefingProblems, briefingBytes) = BriefingLoader(root: root).load()
+    problems += briefingProblems
+    versionBytes += briefingBytes
     problems += root.unusedQuizFiles(modules: entries)
     problems += LinkChecker(modules: modules, pages: pages, curriculum: curriculum, loader: root)
       .check()
@@ -92,9 +95,11 @@ public struct CatalogLoader: Sendable {
             message: "missing translation: \(slug)\(lang.fileSuffix).md", severity: .warning))
       }
     }
-    return Catalog(
+    var catalog = Catalog(
       modules: modules, pages: pages, problems: problems, version: ContentHash.of(versionBytes),
       locales: locales, stringsCoverage: stringsCoverage)
+    catalog.briefings = briefings
+    return catalog
   }
 
   /// Path as a trainer sees it: `Curriculum/…` or `Assessments/…`.

@@ -36,6 +36,18 @@ struct FrontMatterSchema {
     Key(name: "version", kind: .string, required: false),
   ])
 
+  /// A briefing (`Curriculum/briefings/x.md`). Dates and cohorts are the English file's: a
+  /// translation needs only its title and may repeat the rest.
+  static func briefing(translation: Bool) -> FrontMatterSchema {
+    FrontMatterSchema(keys: [
+      Key(name: "title", kind: .string, required: true),
+      Key(name: "date", kind: .string, required: !translation),
+      Key(name: "cohorts", kind: .list, required: !translation),
+      Key(name: "valid_until", kind: .string, required: !translation),
+      Key(name: "urgent", kind: .bool, required: false),
+    ])
+  }
+
   /// Returns the problems of `fm` (its own syntax problems included).
   func check(_ fm: FrontMatter, path: String) -> [ContentProblem] {
     var out = fm.problems.map { ContentProblem(path: path, line: $0.line, message: $0.message) }

@@ -58,6 +58,7 @@ public final class App: Sendable {
     PublicRoutes.routes(self) + LearnerRoutes.routes(self) + QuizRoutes.routes(self)
       + AccountRoutes.routes(self) + AdminRoutes.routes(self) + CertificateRoutes.routes(self)
       + MeRoutes.routes(self) + TeachRoutes.routes(self) + ManageRoutes.routes(self)
+      + BriefingRoutes.routes(self)
   }
 
   /// One structured access-log line. Invite and sign-in tokens and certificate codes live in

@@ -58,7 +58,7 @@ enum CheckCommand {
       $0 + ($1.quiz(.certifying, .reference)?.questions.count ?? 0)
     }
     out +=
-      "checked \(catalog.modules.count) modules, \(lessons) lessons, \(questions) certifying questions: \(catalog.errors.count) errors, \(catalog.warnings.count) warnings\n"
+      "checked \(catalog.modules.count) modules, \(lessons) lessons, \(questions) certifying questions, \(catalog.briefings.count) briefings: \(catalog.errors.count) errors, \(catalog.warnings.count) warnings\n"
     return out
   }
 

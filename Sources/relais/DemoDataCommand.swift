@@ -29,7 +29,7 @@ enum DemoDataCommand {
       let s = try academy.generateDemoData(learners: learners, attempts: attempts, seed: seed)
       let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
       print(
-        "demo-data: \(s.learners) learners in \(s.cohorts) cohorts, \(s.attempts) attempts, \(s.certificates) certificates in \(seconds) s"
+        "demo-data: \(s.learners) learners in \(s.cohorts) cohorts, \(s.attempts) attempts, \(s.certificates) certificates, \(s.activities) posts logged in \(seconds) s"
       )
       let token = try academy.createSignInLink(userID: s.managerID, createdBy: nil)
       print("\(o.publicURL ?? "http://\(o.host):\(o.port)")/signin/link/\(token)")

@@ -59,6 +59,19 @@ import Testing
       try c.execute(
         "INSERT INTO certificate_events(code, at, event, detail) VALUES (?,?,'revoked',?)",
         ["RLX-\(key)", 5, "\(tag) shared the quiz"])
+      // After the training: a post in the activity log and a shared briefing, both with a
+      // link to the person's own account.
+      try c.execute(
+        "INSERT INTO activity_log(id, user_id, day, kind, platform, topic, link, reach, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [
+          "act-\(key)", id, 0, "post", "tiktok", "other", "https://example.org/@\(tag)/post", 120,
+          1, 1,
+        ])
+      try c.execute(
+        "INSERT INTO briefing_shares(id, user_id, briefing, platform, link, shared_at) VALUES (?,?,?,?,?,?)",
+        ["share-\(key)", id, "scam", "x", "https://example.org/\(tag)/shared", 1])
+      try c.execute(
+        "INSERT INTO briefing_reads(user_id, briefing, read_at) VALUES (?,?,?)", [id, "scam", 1])
     }
     try a.audit(actor: nil, action: "note", subject: id, detail: "phoned \(name)")
     _ = try a.startSession(userID: id)
@@ -101,6 +114,12 @@ import Testing
     }
     #expect(fractions == ["q1=1.0", "q2=1.0", "q6=0.5"])
     #expect(try a.essayMarks(attemptID: "att-gone").isEmpty)
+    // Their activity is gone; the share and the read stay as anonymous counts, link-less.
+    #expect(try a.activities(userID: gone).isEmpty)
+    #expect(try a.activities(userID: kept).map(\.input.reach) == [120])
+    #expect(try a.briefingShares(userID: gone).map(\.link) == [nil])
+    #expect(try a.briefingReads(userID: gone).count == 1)
+    #expect(!Self.traces(a, "Keptperson/shared").isEmpty)
     #expect(try a.deletionRequest(userID: gone)?.state == .confirmed)  // the erasure closed it
     #expect(try a.user(gone)?.erased == true)
     // The WAL was truncated, not merely checkpointed.

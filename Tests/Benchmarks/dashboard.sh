@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times the manager's dashboard, the completion matrix and the CSV export over HTTP on a
+# Times the manager's dashboard, the completion matrix, the CSV export and the outreach report over HTTP on a
 # database of synthetic data (default 10,000 learners, 100,000 attempts).
 # Server time is the CPU time the server process spends on the request (immune to other
 # load on a shared machine), shown with the wall time to the first and to the last byte (exports
@@ -111,3 +111,5 @@ measure "matrix (sorted)" "/manage/matrix?sort=fact-checking&dir=asc&page=3"
 measure "progress.csv" "/manage/export/progress.csv"
 COHORT=$(sqlite3 "$DATA/relais.sqlite" "SELECT id FROM cohorts LIMIT 1")
 measure "dashboard, one cohort" "/manage?cohort=$COHORT"
+measure "outreach (20 cohorts)" "/manage/outreach"
+measure "outreach.csv" "/manage/export/outreach.csv"

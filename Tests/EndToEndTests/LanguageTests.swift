@@ -38,7 +38,8 @@ import Testing
       var pages = [
         "/", "/modules", "/modules/fact-checking", "/modules/fact-checking/01-why-verify",
         "/pages/referrals", "/pages/code-of-conduct", "/privacy", "/me",
-        "/modules/fact-checking/quiz",
+        "/modules/fact-checking/quiz", "/briefings", "/briefings/registration-scam",
+        "/me/activity",
       ]
       let quiz = try learner.get("/modules/fact-checking/quiz")
       #expect(quiz.body.contains("lang=\"\(code)\""))

@@ -23,7 +23,7 @@ import Testing
 
   static let mine: Set<Action> = [
     .submitAttempt, .viewResult, .viewCertificateDetails, .viewLearner, .editLearner,
-    .viewDeletionRequest,
+    .viewDeletionRequest, .recordActivity,
   ]
   static let trainer: Set<Action> = [
     .viewResult, .viewEssay, .markEssay, .viewCohort, .viewStatistics, .markAttendance,
@@ -31,12 +31,12 @@ import Testing
   static let manager: Set<Action> = [
     .viewResult, .viewCertificateDetails, .revokeCertificate, .viewLearner, .editLearner,
     .eraseLearner, .viewCohort, .manageCohort, .export, .viewDeletionRequest,
-    .decideDeletionRequest, .scheduleSession, .markAttendance,
+    .decideDeletionRequest, .scheduleSession, .markAttendance, .viewOutreach,
   ]
   static let programme: Set<Action> = [.createCohort, .inviteStaff]
   static let cohortActions: Set<Action> = [
     .viewCohort, .manageCohort, .assignStaff, .export, .viewStatistics, .scheduleSession,
-    .markAttendance,
+    .markAttendance, .viewOutreach,
   ]
 
   /// The policy, as a table.
@@ -53,7 +53,8 @@ import Testing
     case .learner: return false
     case .trainer: return rel == .own && trainer.contains(action)
     case .manager: return rel == .own && manager.contains(action)
-    case .admin: return action != .submitAttempt
+    // Nobody answers a quiz or logs activity as someone else, an admin neither.
+    case .admin: return action != .submitAttempt && action != .recordActivity
     }
   }
 
@@ -71,6 +72,7 @@ import Testing
     let colleague: User
     /// A live session the cohort is invited to (scheduled by the admin).
     let session: String
+    let activity: String
 
     static let secret = "private reason 7431"
 
@@ -103,6 +105,10 @@ import Testing
         LiveSessionDraft(
           title: "Meet-up", startsAt: 2_000_000_000, minutes: 60, place: "Hall", link: "",
           capacity: nil, modules: ["e"], cohortIDs: [cohort]), actor: app.admin)
+      activity = try a.logActivity(
+        actor: subject,
+        ActivityInput(
+          day: a.now - a.now % 86_400, kind: .post, platform: .x, topic: .other, link: nil))
       self.app = app
     }
 
@@ -163,6 +169,15 @@ import Testing
           ])
       case .markAttendance:
         r = c.post("/sessions/\(session)/attendance", [("user", subject.id), ("present", "1")])
+      case .recordActivity:
+        let today = app.academy.now - app.academy.now % 86_400
+        let day = ISO8601DateFormatter.string(
+          from: Date(timeIntervalSince1970: Double(today)), timeZone: TimeZone(identifier: "UTC")!,
+          formatOptions: [.withFullDate])
+        r = c.post(
+          "/me/activity/\(activity)",
+          [("day", day), ("kind", "post"), ("platform", "x"), ("topic", "other"), ("reach", "10")])
+      case .viewOutreach: r = c.get("/manage/outreach?cohort=\(cohort)")
       }
       return ((200..<400).contains(r.status), r.status)
     }
@@ -191,6 +206,8 @@ import Testing
       case .inviteStaff: (method, path) = ("POST", "/admin/invites")
       case .scheduleSession: (method, path) = ("POST", "/manage/sessions")
       case .markAttendance: (method, path) = ("POST", "/sessions/x/attendance")
+      case .recordActivity: (method, path) = ("POST", "/me/activity/x")
+      case .viewOutreach: (method, path) = ("GET", "/manage/outreach")
       }
       guard case .found(let route, _) = app.router.match(method: method, path: path),
         let row = app.app.routes.first(where: {
@@ -233,6 +250,6 @@ import Testing
       }
     }
     // 4 relations × the learner actions, 3 × the cohort actions, the programme once.
-    #expect(cells == 4 * 11 + 3 * 7 + 2)
+    #expect(cells == 4 * 12 + 3 * 8 + 2)
   }
 }

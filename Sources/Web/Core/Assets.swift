@@ -57,6 +57,7 @@ enum Assets {
     footer a{display:inline-block;min-height:44px;padding:.6rem 0}
     .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
     .code{font-family:ui-monospace,monospace;font-size:1.2rem;letter-spacing:.05em}
+    pre.post{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;border-radius:6px}
     main.wide{max-width:80rem}
     .filters{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:flex-end;margin:0 0 .5rem}
     .filters label{margin:0 0 .2rem}.filters select{width:auto;max-width:100%}

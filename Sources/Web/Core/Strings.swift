@@ -8,7 +8,7 @@ public enum Strings {
   public static let english: [String: String] = {
     var t: [String: String] = [:]
     for part in [
-      common, learner, quiz, staff, certificates, me, teach, manage, accounts, overview, sessions,
+      common, learner, quiz, staff, certificates, me, teach, manage, accounts, overview, sessions, briefings,
     ] {
       t.merge(part) { a, _ in a }
     }

@@ -14,6 +14,8 @@ enum HomePage {
     if ctx.user == nil {
       body += "<p>\(ctx.t("home.intro"))</p>"
     }
+    // After the training: current briefings come first, urgent and unread on top.
+    body += try BriefingPage.homeSection(app, ctx)
     body += try SessionPages.forLearner(app, ctx)
     if let last = progress.values.filter({ $0.lastOpenedLesson != nil }).max(by: {
       ($0.lastOpenedAt ?? 0) < ($1.lastOpenedAt ?? 0)

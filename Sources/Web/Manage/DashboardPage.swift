@@ -79,6 +79,7 @@ enum DashboardPage {
       <li><a href="/manage/sessions">\(ctx.t("session.list"))</a></li>
       <li><a href="/manage/expiring\(q)">\(ctx.t("manage.expiring.title"))</a></li>
       <li><a href="/manage/acknowledgements\(q)">\(ctx.t("manage.ack.title"))</a></li>
+      <li><a href="/manage/outreach\(q)">\(ctx.t("outreach.link"))</a></li>
       <li><a href="/manage/audit">\(ctx.t("manage.audit.title"))</a></li>
       </ul>
       <h2>\(ctx.t("manage.export.title"))</h2>

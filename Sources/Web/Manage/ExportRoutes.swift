@@ -130,6 +130,7 @@ enum ExportRoutes {
       try academy.forEachAttempt(scope: scope) { try x.attempt($0) }
       try academy.forEachAnswer(scope: scope) { try x.answer($0) }
       for c in try academy.certificateRecords(scope: scope) { try x.certificate(c) }
+      try academy.forEachOutreachRecord(scope: scope) { try x.outreach($0) }
     }
   }
 }

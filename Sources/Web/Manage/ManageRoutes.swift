@@ -66,6 +66,12 @@ enum ManageRoutes {
       Route("GET", "/manage/export/xapi.json", .managers, offload: true) { ctx in
         try ExportRoutes.xapi(app, &ctx)
       },
+      Route("GET", "/manage/outreach", .managers, offload: true) { ctx in
+        try OutreachPage.render(app, &ctx)
+      },
+      Route("GET", "/manage/export/outreach.csv", .managers, offload: true) { ctx in
+        try OutreachPage.csv(app, &ctx)
+      },
     ] + DeletionRequestsPage.routes(app) + SessionPages.routes(app)
   }
 

@@ -7,7 +7,8 @@ import HTTPServer
 /// experienced (a lesson read), answered (one question of a submitted quiz, with the
 /// response and, once marked, its score), passed/failed (a certifying or refresher quiz,
 /// with the scaled score), completed (a pre-test taken, with its score and no success, for
-/// it measures what was known before; and a module certified). Statement ids are derived
+/// it measures what was known before; and a module certified); after the training,
+/// experienced and shared for briefings and shared for logged posts (see `outreach`). Statement ids are derived
 /// from what they describe, so exporting twice never duplicates in the LRS.
 ///
 /// Written as it is produced, 64 KB at a time: a programme's answers alone run to a million
@@ -90,6 +91,45 @@ struct XAPI {
     try add(
       c.code, user: c.userID, verb: "completed", object: "\(base)/modules/\(c.module)",
       type: "course", at: c.issuedAt, result: "{\"completion\":true}")
+  }
+
+  /// After the training: a briefing opened (experienced), shared (shared, with the platform),
+  /// and a post or live session logged (shared, its object the topic, the counts as result
+  /// extensions). Links to posts are never exported.
+  mutating func outreach(_ r: OutreachRecord) throws {
+    let ext = "\(base)/xapi/extensions/"
+    switch r.kind {
+    case .read:
+      try add(
+        r.key, user: r.userID, verb: "experienced", object: "\(base)/briefings/\(r.object)",
+        type: "media", at: r.at)
+    case .share:
+      try add(
+        r.key, user: r.userID, verb: "shared", object: "\(base)/briefings/\(r.object)",
+        type: "media", at: r.at,
+        context:
+          "{\"extensions\":{\(XAPI.quote(ext + "platform")):\(XAPI.quote(r.platform ?? ""))}}")
+    case .activity:
+      guard let e = r.activity else { return }
+      let i = e.input
+      let object: String
+      switch i.topic {
+      case .briefing(let b): object = "\(base)/briefings/\(b)"
+      case .module(let m): object = "\(base)/modules/\(m)"
+      case .other: object = "\(base)/topics/other"
+      }
+      let counts = [
+        ("reach", i.reach), ("reactions", i.reactions), ("comments", i.comments),
+        ("shares", i.shares), ("questions", i.questions), ("protection-referrals", i.referrals),
+      ].map { "\(XAPI.quote(ext + $0.0)):\($0.1)" }.joined(separator: ",")
+      try add(
+        r.key, user: r.userID, verb: "shared", object: object,
+        type: i.topic.rawValue.hasPrefix("module:") ? "course" : "media",
+        at: e.createdAt, result: "{\"extensions\":{\(counts)}}",
+        context:
+          "{\"extensions\":{\(XAPI.quote(ext + "platform")):\(XAPI.quote(i.platform.rawValue)),\(XAPI.quote(ext + "kind")):\(XAPI.quote(i.kind.rawValue)),\(XAPI.quote(ext + "day")):\(XAPI.quote(Dates.day(i.day)))}}"
+      )
+    }
   }
 
   private func quiz(_ module: String, _ kind: String) -> String {

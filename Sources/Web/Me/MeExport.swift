@@ -31,13 +31,16 @@ import HTTPServer
 /// - `events`: the audit log's entries by or about the person (`at`, `action`)
 /// - `liveSessionsAttended`: live refresher sessions they were marked present at (`id`,
 ///   `title`, `startsAt`, `endsAt`, `modules`)
+/// - `briefingsRead`, `briefingShares`, `activity`: see `MeOutreach.export`
 enum MeExport {
   static func json(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     guard let u = ctx.user else { throw AcademyError.forbidden }
     let d = try app.academy.myData(userID: u.id)
     let attended = try app.academy.attendance(userID: u.id)
     let data = try JSONSerialization.data(
-      withJSONObject: document(d, app: app, request: ctx.request, attended: attended),
+      withJSONObject: document(d, app: app, request: ctx.request, attended: attended).merging(
+        MeOutreach.export(d)
+      ) { a, _ in a },
       options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
     var r = HTTPResponse(status: 200, headers: HTTPHeaders(), body: Array(data))
     r.headers.set("Content-Type", "application/json; charset=utf-8")

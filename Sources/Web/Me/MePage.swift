@@ -23,6 +23,7 @@ enum MePage {
     body += certificates(app, data, ctx)
     body += SessionPages.attendedSection(app, try app.academy.attendance(userID: u.id), ctx)
     body += acknowledgements(data, ctx)
+    body += MeOutreach.section(app, data, ctx)
     body += dataUse(ctx)
     body += signIn(data, ctx)
     body += deletion(data, ctx)

@@ -75,9 +75,10 @@ enum OfflineWorker {
         });
       }
 
-      // Pages kept for reading offline (lessons, modules, quiz forms, the referrals page), by path
-      // and query; results and everything else need the server.
-      function keptPage(p) { return /^\/modules\/[^\/]+(\/[^\/]+)?$/.test(p) || /^\/pages\/[^\/]+$/.test(p); }
+      // Pages kept for reading offline (lessons, modules, quiz forms, the referrals page, the
+      // briefings opened and their archive), by path and query; results and everything else
+      // need the server.
+      function keptPage(p) { return /^\/modules\/[^\/]+(\/[^\/]+)?$/.test(p) || /^\/pages\/[^\/]+$/.test(p) || /^\/briefings(\/[^\/]+)?$/.test(p); }
       function needsNetwork(p) { return /\/quiz$/.test(p) || p.indexOf('/attempts/') === 0; }
       function offline(quiz) {
         return currentLang().then(function (l) { return caches.match('/offline?lang=' + l + (quiz ? '&quiz=1' : '')); });

@@ -15,7 +15,7 @@ enum TeachHomePage {
       \(TeachRoutes.stylesheet)
       <h1>\(ctx.t("teach.title"))</h1>
       \(TeachRoutes.notice(ctx))
-      <p><a href="/teach/essays">\(ctx.t("teach.essays.title"))</a></p>
+      <p><a href="/teach/essays">\(ctx.t("teach.essays.title"))</a> · <a href="/teach/briefings">\(ctx.t("teach.briefings.link"))</a></p>
       <p><a href="/sessions">\(ctx.t("session.list"))</a></p>
       """
     body += problemList(ctx, problems, errors: errors.count)

@@ -32,6 +32,12 @@ enum TeachRoutes {
       Route("POST", "/teach/preview/:m/:file", .trainers, bodyLimit: 512 * 1024) { ctx in
         try LessonEditorPage.livePreview(app, &ctx)
       },
+      Route("GET", "/teach/briefings", .trainers) { ctx in
+        try BriefingPublishPage.render(app, &ctx)
+      },
+      Route("POST", "/teach/briefings", .trainers, bodyLimit: 512 * 1024) { ctx in
+        try BriefingPublishPage.publish(app, &ctx)
+      },
       Route("GET", "/teach/essays", .trainers) { ctx in try EssaysPage.render(app, &ctx) },
       Route("POST", "/teach/essays", .trainers) { ctx in
         try EssaysPage.mark(app, &ctx)
