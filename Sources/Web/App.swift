@@ -199,11 +199,16 @@ public final class App: Sendable {
     if let accept = request.headers["Accept-Language"] {
       var best: (Language, Double)?
       for part in accept.split(separator: ",") {
-        let bits = part.split(separator: ";")
-        let tag = bits[0].trimmingCharacters(in: " ").lowercased()
+        // Empty parts kept: `;` is an empty tag (no language), never a part-less split.
+        let bits = part.split(separator: ";", omittingEmptySubsequences: false)
+        guard let first = bits.first else { continue }
+        let tag = first.trimmingCharacters(in: " ").lowercased()
+        // No `q=` means 1; an unreadable one (`q=nan`) means "not wanted".
+        let qParam = bits.dropFirst().first { $0.trimmingCharacters(in: " ").hasPrefix("q=") }
         let q =
-          bits.dropFirst().first { $0.trimmingCharacters(in: " ").hasPrefix("q=") }
-          .flatMap { Double($0.trimmingCharacters(in: " ").dropFirst(2)) } ?? 1
+          qParam.map {
+            Numbers.decimal(String($0.trimmingCharacters(in: " ").dropFirst(2)), in: 0...1) ?? 0
+          } ?? 1
         let primary = String(tag.prefix { $0 != "-" })
         if let l = Language(rawValue: primary), q > (best?.1 ?? 0) { best = (l, q) }
       }

@@ -99,15 +99,20 @@ enum DashboardPage {
 
   static func percent(_ d: Double?) -> String {
     guard let d else { return "–" }
-    return "\(Int((d * 100).rounded())) %"
+    return "\(percentPoints(d)) %"
+  }
+
+  /// A fraction as whole percent; `Int(_:)` of a non-finite or huge double traps.
+  static func percentPoints(_ d: Double) -> String {
+    guard d.isFinite, abs(d) < 1e12 else { return "–" }
+    return String(Int((d * 100).rounded()))
   }
 
   static func gainSection(_ app: App, _ ctx: Context, rows learners: [LearnerReportRow]) -> HTML {
     var rows: [HTML] = []
     for g in app.academy.knowledgeGain(rows: learners) {
-      let gain =
-        (g.preMean != nil && g.postMean != nil)
-        ? "\(Int(((g.postMean! - g.preMean!) * 100).rounded())) pts" : "–"
+      var gain = "–"
+      if let pre = g.preMean, let post = g.postMean { gain = "\(percentPoints(post - pre)) pts" }
       rows.append(
         """
         <tr><th scope="row">\(ManageRoutes.moduleTitle(app, g.module, ctx))</th><td>\(percent(g.preMean)) (n = \(g.preCount))</td>\
