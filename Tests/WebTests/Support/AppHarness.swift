@@ -35,9 +35,11 @@ final class AppHarness {
   /// A copy of the repository's `Curriculum/` and `Assessments/` (trainers' pages write to
   /// them), plus `files` (paths under the copy, such as `Assessments/x.gift`, to their text).
   init(files: [String: String] = [:]) throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "relais-web-\(UUID().uuidString)")
     let fm = FileManager.default
+    // In memory where there is /dev/shm: a test's every write would otherwise wait on fsync.
+    let shm = URL(fileURLWithPath: "/dev/shm")
+    let base = fm.isWritableFile(atPath: shm.path) ? shm : fm.temporaryDirectory
+    directory = base.appendingPathComponent("relais-web-\(UUID().uuidString)")
     try fm.createDirectory(at: directory, withIntermediateDirectories: true)
     for folder in ["Curriculum", "Assessments"] {
       try fm.copyItem(
