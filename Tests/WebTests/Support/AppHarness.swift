@@ -140,6 +140,14 @@ final class AppHarness {
   }
 
   func visitor() -> Visitor { Visitor(responder) }
+
+  /// A browser signed in as this person (a second learner, say).
+  func visitor(as user: User) throws -> Visitor {
+    let v = Visitor(responder)
+    v.user = user
+    v.cookies["relais_session"] = try academy.startSession(userID: user.id)
+    return v
+  }
 }
 
 /// One browser: a cookie jar over an `AppResponder`. Not thread-safe (one test, one visitor).

@@ -59,7 +59,7 @@ enum HostileValues {
     switch name {
     case "from", "to", "due", "before": return .date
     case "page", "days", "percent": return .number
-    default: return name.hasPrefix("q.") ? .number : .any
+    default: return .any
     }
   }
 

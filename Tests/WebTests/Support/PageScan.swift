@@ -11,6 +11,10 @@ struct PageScan {
     var fields: [(name: String, value: String)]
     /// What each field holds, where the page says: `date`, or `number` (type or inputmode).
     var kinds: [String: HostileValues.Kind] = [:]
+    /// Hidden fields: state the page hands out (an attempt id), refreshed before each POST.
+    var hidden: Set<String> = []
+    /// The GET page that rendered the form, when a GET did.
+    var source: String?
   }
 
   var links: [String] = []
@@ -52,6 +56,7 @@ struct PageScan {
         if type == "radio", openForm?.fields.contains(where: { $0.name == n }) == true { continue }
         openForm?.fields.append((n, a["value"] ?? Self.typical(type)))
         if type == "date" { openForm?.kinds[n] = .date }
+        if type == "hidden", n != "csrf" { openForm?.hidden.insert(n) }
         if type == "number" || a["inputmode"] == "decimal" || a["inputmode"] == "numeric" {
           openForm?.kinds[n] = .number
         }
