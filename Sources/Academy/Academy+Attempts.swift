@@ -56,8 +56,8 @@ extension Academy {
       questions = Array(questions.shuffled(using: &rng).prefix(n))
       // Keep the author's order among the drawn questions: it often tells a story.
       let position = Dictionary(
-        uniqueKeysWithValues: quiz.questions.enumerated().map { ($1.id, $0) })
-      questions.sort { position[$0.id]! < position[$1.id]! }
+        quiz.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+      questions.sort { position[$0.id, default: 0] < position[$1.id, default: 0] }
     }
     let shuffle = settings.shuffleAnswers ?? false
     return questions.map { q in
@@ -104,7 +104,7 @@ extension Academy {
       var counted = 0
       for (position, shown) in attempt.shown.enumerated() {
         guard let q = quiz.question(shown.id) else { continue }
-        let response = responses[shown.id] ?? .none
+        let response = ResponseCodec.storable(responses[shown.id] ?? .none)
         let grade = GIFT.grade(q, response)
         if q.moodleType != "description" {
           total += grade.fraction
@@ -163,7 +163,7 @@ extension Academy {
       }
       let answers = attempt.shown.compactMap { shown -> AnsweredQuestion? in
         guard let q = quiz.question(shown.id) else { return nil }
-        let response = responses[shown.id] ?? .none
+        let response = ResponseCodec.storable(responses[shown.id] ?? .none)
         return AnsweredQuestion(
           question: q, shown: shown, response: response, grade: GIFT.grade(q, response))
       }

@@ -68,11 +68,11 @@ extension Academy {
         value: values[i], learners: counts[i].learners, started: counts[i].started,
         passed: counts[i].passed, certified: counts[i].certified)
     }
-    let small = stats.indices.filter { stats[$0].learners! < minimumGroupSize }
+    let small = stats.indices.filter { (stats[$0].learners ?? 0) < minimumGroupSize }
     var hide = Set(small)
     if hide.count == 1,
       let next = stats.indices.filter({ !hide.contains($0) }).min(by: {
-        stats[$0].learners! < stats[$1].learners!
+        (stats[$0].learners ?? 0) < (stats[$1].learners ?? 0)
       })
     {
       hide.insert(next)

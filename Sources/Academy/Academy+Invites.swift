@@ -119,6 +119,7 @@ extension Academy {
         "UPDATE invites SET used_at = ?, used_by = ? WHERE token_hash = ?", [now, id, hash])
       return id
     }
-    return try user(userID)!
+    guard let joined = try user(userID) else { throw AcademyError.notFound }
+    return joined
   }
 }

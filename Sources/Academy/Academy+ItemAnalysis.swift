@@ -256,8 +256,8 @@ extension Academy {
     guard !both.isEmpty else {
       return PrePostComparison(learners: 0, preMean: nil, postMean: nil, gain: nil)
     }
-    let preMean = both.map { pre[$0]! }.reduce(0, +) / Double(both.count)
-    let postMean = both.map { post[$0]! }.reduce(0, +) / Double(both.count)
+    let preMean = both.map { pre[$0, default: 0] }.reduce(0, +) / Double(both.count)
+    let postMean = both.map { post[$0, default: 0] }.reduce(0, +) / Double(both.count)
     return PrePostComparison(
       learners: both.count, preMean: preMean, postMean: postMean, gain: postMean - preMean)
   }

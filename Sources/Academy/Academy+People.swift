@@ -24,7 +24,8 @@ extension Academy {
           c, at: now, actor: actor, action: "user.create", subject: id, detail: role.rawValue)
       }
     }
-    return try user(id)!
+    guard let made = try user(id) else { throw AcademyError.notFound }
+    return made
   }
 
   /// The first admin, created on first start.

@@ -64,7 +64,15 @@ enum ResponseCodec {
         k: "matches", m: Dictionary(uniqueKeysWithValues: m.map { (String($0.key), $0.value) }))
     case .none: s = Stored(k: "none")
     }
-    return String(decoding: try! JSONEncoder().encode(s), as: UTF8.self)
+    // Only a non-finite number fails to encode, and `storable` turns it into no answer.
+    guard let data = try? JSONEncoder().encode(s) else { return #"{"k":"none"}"# }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// What may be stored: JSON has no `nan` or infinity, so such a number is no answer.
+  static func storable(_ r: Response) -> Response {
+    if case .number(let n) = r, !n.isFinite { return .none }
+    return r
   }
 
   static func decode(_ text: String) -> Response {

@@ -72,7 +72,7 @@ enum Certificates {
       "SELECT code, revoked_at, expires_at FROM certificates WHERE user_id = ? AND module = ?",
       [userID, module.slug])
     {
-      let code = existing.string("code")!
+      let code = existing.string("code") ?? ""
       guard existing["revoked_at"].isNull else { return nil }
       // A refresher (or a pass after expiry) renews validity; the history stays in events.
       guard renewal || (existing.int("expires_at") ?? 0) <= now else { return nil }
@@ -106,9 +106,12 @@ enum Certificates {
   /// `months` calendar months after `from` (UTC).
   static func expiry(from: Int64, months: Int) -> Int64 {
     var cal = Calendar(identifier: .gregorian)
-    cal.timeZone = TimeZone(identifier: "UTC")!
-    let d = cal.date(
-      byAdding: .month, value: months, to: Date(timeIntervalSince1970: TimeInterval(from)))!
+    cal.timeZone = TimeZone(identifier: "UTC") ?? cal.timeZone
+    let start = Date(timeIntervalSince1970: TimeInterval(from))
+    // Months come from content (`certificate_months`), bounded there; 30 days each if not.
+    guard let d = cal.date(byAdding: .month, value: months, to: start) else {
+      return from &+ Int64(months) &* 30 &* 86_400
+    }
     return Int64(d.timeIntervalSince1970)
   }
 

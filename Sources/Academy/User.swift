@@ -4,7 +4,7 @@ import Storage
 public enum Role: String, Sendable, CaseIterable, Comparable {
   case learner, trainer, manager, admin
 
-  var rank: Int { Role.allCases.firstIndex(of: self)! }
+  var rank: Int { Role.allCases.firstIndex(of: self) ?? 0 }
   public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
 }
 

@@ -77,7 +77,7 @@ final class ServerMetrics: Sendable {
     for k in keys {
       out +=
         "relais_http_requests_total{route=\"\(Self.escapeLabel(k.route))\",status=\"\(k.status)\"} "
-      out += "\(merged.requests[k]!)\n"
+      out += "\(merged.requests[k, default: 0])\n"
     }
     out += "# HELP relais_http_request_duration_seconds Time from request head to response.\n"
     out += "# TYPE relais_http_request_duration_seconds histogram\n"

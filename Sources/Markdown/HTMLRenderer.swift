@@ -33,6 +33,13 @@ struct HTMLRenderer {
         }
         continue
       }
+      if lesson != nil, LessonRenderer.scopes(node.kind) {
+        if entering {
+          lesson!.sanitizer.enterScope()
+        } else {
+          lesson!.sanitizer.leaveScope(into: &out)
+        }
+      }
       switch node.kind {
       case .document: break
       case .text: HTMLRenderer.escape(node.text, into: &out)

@@ -21,6 +21,16 @@ struct LessonRenderer {
     sanitizer.closeOpenTags(into: &out)
   }
 
+  /// Elements the renderer writes around Markdown content: raw HTML inside one stays inside.
+  static func scopes(_ kind: Node.Kind) -> Bool {
+    switch kind {
+    case .paragraph, .heading, .emphasis, .strong, .strikethrough, .link, .blockQuote, .item,
+      .tableCell:
+      return true
+    default: return false
+    }
+  }
+
   /// The href for a Markdown link: the author's destination, rewritten if the callback
   /// knows it, and emptied to `#` when its scheme is not safe (`javascript:` and friends).
   mutating func link(_ node: Node) -> [UInt8] {

@@ -4,6 +4,10 @@
 struct Sanitizer {
   var allowedIframeHosts: [String]
   private var openTags: [String] = []
+  /// Where each element the renderer wrote (a paragraph, a link, a list item…) began in
+  /// `openTags`: raw tags opened inside it are closed before its own end tag, and a raw end
+  /// tag cannot close what was opened outside it, so output stays properly nested.
+  private var scopes: [Int] = []
 
   init(allowedIframeHosts: [String]) {
     self.allowedIframeHosts = allowedIframeHosts.map { $0.lowercased() }
@@ -70,6 +74,16 @@ struct Sanitizer {
   /// Closes tags the lesson left open, so they cannot swallow the rest of the page.
   mutating func closeOpenTags(into out: inout [UInt8]) {
     while let t = openTags.popLast() { out.append(contentsOf: "</\(t)>".utf8) }
+    scopes.removeAll()
+  }
+
+  /// The renderer opens an element of its own (`<p>`, `<em>`, `<li>`…).
+  mutating func enterScope() { scopes.append(openTags.count) }
+
+  /// The renderer is about to close its element: raw tags opened inside it close first.
+  mutating func leaveScope(into out: inout [UInt8]) {
+    let floor = scopes.popLast() ?? 0
+    while openTags.count > floor { out.append(contentsOf: "</\(openTags.removeLast())>".utf8) }
   }
 
   struct Tag {
@@ -139,7 +153,7 @@ struct Sanitizer {
   mutating func emit(_ tag: Tag, into out: inout [UInt8]) -> Bool {
     guard let allowed = Self.tagAttributes[tag.name] else { return false }
     if tag.closing {
-      guard let k = openTags.lastIndex(of: tag.name) else { return false }
+      guard let k = openTags.lastIndex(of: tag.name), k >= scopes.last ?? 0 else { return false }
       while openTags.count > k {
         out.append(contentsOf: "</\(openTags.removeLast())>".utf8)
       }

@@ -41,8 +41,8 @@ struct TeachStringsTests {
   }
 
   @Test func statisticsPeriodDaysAreUTC() {
-    #expect(StatisticsPage.day("1970-01-02") == 86_400)
-    #expect(StatisticsPage.day("2024-03-01") == 1_709_251_200)
-    #expect(StatisticsPage.day("2024-13-01") == nil)
+    #expect(Dates.parseDayStart("1970-01-02") == 86_400)
+    #expect(Dates.parseDayStart("2024-03-01") == 1_709_251_200)
+    #expect(Dates.parseDayStart("2024-13-01") == nil)
   }
 }

@@ -16,9 +16,8 @@ enum AcceptLanguage {
       for param in bits.dropFirst() {
         let p = param.trimmingCharacters(in: " \t")
         if p.hasPrefix("q=") || p.hasPrefix("Q=") {
-          // Only 0…1 with at most three decimals is a weight; anything else counts as 0.
-          guard let v = Double(p.dropFirst(2)), v.isFinite, v >= 0, v <= 1 else { q = 0; break }
-          q = v
+          // Only 0…1 is a weight (the one number parser); anything else counts as 0.
+          q = Numbers.decimal(String(p.dropFirst(2)), in: 0...1) ?? 0
         }
       }
       if q > 0, q > (best?.q ?? 0) { best = (language, q) }

@@ -56,14 +56,31 @@ enum Dates {
     b.append(90)
   }
 
+  /// The years a date from a request may name: wide enough for any real due date or
+  /// filter, narrow enough that arithmetic on the result never overflows.
+  static let years = 1970...2200
+
+  /// The one date parser for requests: `YYYY-MM-DD` (what `<input type="date">` sends) →
+  /// Unix seconds at 00:00 UTC; nil for anything else, for impossible days (2026-02-30) and
+  /// for years outside `years`.
+  static func parseDayStart(_ s: String?) -> Int64? {
+    guard let s else { return nil }
+    let parts = s.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count),
+      (1...2).contains(parts[2].count),
+      let y = Numbers.integer(String(decoding: parts[0], as: UTF8.self), in: years),
+      let m = Numbers.integer(String(decoding: parts[1], as: UTF8.self), in: 1...12),
+      let d = Numbers.integer(String(decoding: parts[2], as: UTF8.self), in: 1...31)
+    else { return nil }
+    let days = daysFromCivil(y, m, d)
+    // 31 April and 30 February name no day (the algorithm would roll them over).
+    guard civil(days) == (y, m, d) else { return nil }
+    return days * 86_400
+  }
+
   /// The end of the given day (UTC), so a task due "on" a date is late only after it.
   static func parseDay(_ s: String?) -> Int64? {
-    guard let s else { return nil }
-    let parts = s.split(separator: "-")
-    guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-      (1970...2200).contains(y), (1...12).contains(m), (1...31).contains(d)
-    else { return nil }
-    return daysFromCivil(y, m, d) * 86_400 + 86_399
+    parseDayStart(s).map { $0 + 86_399 }
   }
 
   static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

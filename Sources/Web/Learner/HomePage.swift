@@ -20,7 +20,8 @@ enum HomePage {
     if let last = progress.values.filter({ $0.lastOpenedLesson != nil }).max(by: {
       ($0.lastOpenedAt ?? 0) < ($1.lastOpenedAt ?? 0)
     }),
-      let m = catalog.module(last.module), let lesson = m.lesson(last.lastOpenedLesson!),
+      let m = catalog.module(last.module), let opened = last.lastOpenedLesson,
+      let lesson = m.lesson(opened),
       let text = lesson.text[ctx.language], let mt = m.text[ctx.language]
     {
       body += """

@@ -86,7 +86,8 @@ enum QuizForm {
     let name = field(q)
     switch q.kind {
     case .multipleChoice(let answers, let multiple):
-      let picked = form.all(name).compactMap(Int.init).filter { answers.indices.contains($0) }
+      let picked = form.all(name).compactMap { Numbers.integer($0, in: 0...Int.max) }
+        .filter { answers.indices.contains($0) }
       if multiple { return .choices(Set(picked)) }
       return picked.first.map(Response.choice) ?? .none
     case .trueFalse:
@@ -99,14 +100,15 @@ enum QuizForm {
       let t = form[name] ?? ""
       return t.isEmpty ? .none : .text(String(t.prefix(10_000)))
     case .numerical:
-      let t = (form[name] ?? "").replacingOccurrences(of: ",", with: ".").replacingOccurrences(
-        of: " ", with: "")
-      return Double(t).map(Response.number) ?? .none
+      // Finite only: `nan` or `1e309` is no answer (JSON cannot store them).
+      return Numbers.decimal(form[name]).map(Response.number) ?? .none
     case .matching(let pairs):
       let choices = Array(Set(pairs.map(\.match))).sorted()
       var m: [Int: String] = [:]
       for i in pairs.indices {
-        if let c = form["\(name).\(i)"].flatMap(Int.init), choices.indices.contains(c) {
+        if let c = Numbers.integer(form["\(name).\(i)"], in: 0...Int.max),
+          choices.indices.contains(c)
+        {
           m[i] = choices[c]
         }
       }

@@ -96,7 +96,13 @@ enum DashboardPage {
 
   static func percent(_ d: Double?) -> String {
     guard let d else { return "–" }
-    return "\(Int((d * 100).rounded())) %"
+    return "\(percentPoints(d)) %"
+  }
+
+  /// A fraction as whole percent; `Int(_:)` of a non-finite or huge double traps.
+  static func percentPoints(_ d: Double) -> String {
+    guard d.isFinite, abs(d) < 1e12 else { return "–" }
+    return String(Int((d * 100).rounded()))
   }
 
   /// Passes per week. The last week is still running: drawn hollow and dashed, and named

@@ -19,7 +19,7 @@ enum MatrixTable {
     let desc = ctx.query("dir") == "desc"
     let sorted = order(rows, by: sort, descending: desc)
     let pages = max(1, (sorted.count + pageSize - 1) / pageSize)
-    let page = min(max(1, Int(ctx.query("page") ?? "1") ?? 1), pages)
+    let page = min(max(1, Numbers.integer(ctx.query("page"), in: 1...Int.max) ?? 1), pages)
     let slice = sorted.dropFirst((page - 1) * pageSize).prefix(pageSize).map { rows[$0] }
     let cohort =
       OverviewSection.filterQuery(ctx, prefix: "&") + (show.map { "&show=\($0.rawValue)" } ?? "")

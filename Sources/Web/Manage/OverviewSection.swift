@@ -101,7 +101,8 @@ enum OverviewSection {
     let arrow = ctx.ui.isRightToLeft ? "←" : "→"  // arrows are not mirrored right to left
     for g in app.academy.knowledgeGain(rows: learners) {
       var change = "–"
-      if let pre = g.preMean, let post = g.postMean {
+      // `Int(_:)` of a non-finite double traps: means come from stored scores, but checked.
+      if let pre = g.preMean, let post = g.postMean, (post - pre).isFinite, abs(post - pre) <= 1 {
         let pts = Int(((post - pre) * 100).rounded())
         change = ctx.t("overview.gain.points", (pts > 0 ? "+" : "") + String(pts))
       }

@@ -35,7 +35,7 @@ struct ContentTree {
         .filter { !$0.hasPrefix(".") }.sorted()
       modules.append(
         ModuleEntry(
-          slug: slug, files: ordered.map { ($0, stems[$0]!) },
+          slug: slug, files: ordered.map { ($0, stems[$0] ?? []) },
           quizzes: quizFiles.filter { $0 == "\(slug).gift" || $0.hasPrefix("\(slug).") }.sorted(),
           media: media))
     }

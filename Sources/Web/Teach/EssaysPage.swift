@@ -45,9 +45,9 @@ enum EssaysPage {
     else {
       throw AcademyError.notFound
     }
-    guard let pct = Double((ctx.form["percent"] ?? "").trimmingCharacters(in: .whitespaces)),
-      (0...100).contains(pct)
-    else { return TeachRoutes.back("/teach/essays", problem: "teach.error.fraction") }
+    guard let pct = Numbers.decimal(ctx.form["percent"], in: 0...100) else {
+      return TeachRoutes.back("/teach/essays", problem: "teach.error.fraction")
+    }
     try app.academy.markEssay(
       attemptID: attempt, questionID: question, fraction: pct / 100,
       feedback: ctx.form["feedback"] ?? "", by: u)

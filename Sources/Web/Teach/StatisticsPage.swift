@@ -21,22 +21,8 @@ enum StatisticsPage {
     }
     let chosen = ItemAnalysisFilter(
       cohortID: ctx.query("cohort").flatMap { $0.isEmpty ? nil : $0 },
-      from: ctx.query("from").flatMap(day), to: ctx.query("to").flatMap(day).map { $0 + 86_399 })
+      from: Dates.parseDayStart(ctx.query("from")), to: Dates.parseDay(ctx.query("to")))
     return (try app.academy.statisticsFilter(chosen, viewer: viewer), cohorts)
-  }
-
-  /// `2026-03-01` → Unix seconds at 00:00 UTC.
-  static func day(_ s: String) -> Int64? {
-    let p = s.split(separator: "-").compactMap { Int($0) }
-    guard p.count == 3, (1...12).contains(p[1]), (1...31).contains(p[2]) else { return nil }
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = p[1] <= 2 ? p[0] - 1 : p[0]
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (p[1] + 9) % 12
-    let doy = (153 * mp + 2) / 5 + p[2] - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return Int64(era * 146_097 + doe - 719_468) * 86_400
   }
 
   static func percent(_ v: Double?) -> String {
