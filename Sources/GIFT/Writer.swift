@@ -71,7 +71,7 @@ enum Writer {
     case .shortAnswer(let answers):
       // `=` with `->` would read as matching; a lone right answer can go without `=`.
       if answers.count == 1, let a = answers.first, a.fraction == 1,
-        a.text.contains("->") || a.feedback.contains("->")
+        hasArrow(a.text) || hasArrow(a.feedback)
       {
         // Without a mark, `T#…` or `FALSE#…` would read as true/false: those get a weight.
         let mark = looksWeighted(a.text) || isTrueFalseHead(a.text) ? "%100%" : ""
@@ -146,6 +146,17 @@ enum Writer {
     if i < u.count && u[i] == 0x2E { i += 1 }
     while i < u.count && isDigit(u[i]) { i += 1 }
     return i < u.count ? u[i] == 0x25 : s.utf8.count > 64
+  }
+
+  /// Bytes, not Characters, as the reader looks: `->` before a combining mark is one
+  /// Character `>́` to `String.contains`, yet still an arrow to the reader (fuzz finding).
+  static func hasArrow(_ s: String) -> Bool {
+    var previous: UInt8 = 0
+    for b in s.utf8 {
+      if previous == 0x2D && b == 0x3E { return true }
+      previous = b
+    }
+    return false
   }
 
   /// True for the texts that make an unmarked answer block a true/false question.

@@ -132,3 +132,12 @@ enum Escapes {
   }
   #expect(e.errors.map(\.message) == ["the quiz settings would change"])
 }
+
+/// Fuzz finding: `->` followed by a combining mark is no `->` to `String.contains` (the
+/// `>` and the mark are one Character), but the reader sees the bytes and reads matching.
+@Test func arrowBeforeACombiningMarkStaysAShortAnswer() {
+  #expect(oracleProblem("Q {a->\u{301} b}") == nil)
+  #expect(oracleProblem("E {x->\u{484}>  4}") == nil)
+  #expect(Writer.hasArrow("a->\u{301}"))
+  #expect(!Writer.hasArrow("a-\u{301}>"))
+}
