@@ -59,7 +59,7 @@ extension Academy {
         uniqueKeysWithValues: quiz.questions.enumerated().map { ($1.id, $0) })
       questions.sort { position[$0.id]! < position[$1.id]! }
     }
-    let shuffle = settings.shuffleAnswers ?? false
+    let shuffle = settings.shufflesAnswers
     return questions.map { q in
       var order: [Int]
       switch q.kind {
