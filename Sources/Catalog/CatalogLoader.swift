@@ -64,6 +64,9 @@ public struct CatalogLoader: Sendable {
       }
     }
     modules.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    let (contacts, contactProblems, contactBytes) = loadReferralContacts()
+    problems += contactProblems
+    versionBytes += contactBytes
     problems += LinkChecker(modules: modules, pages: pages, curriculum: curriculum, loader: self)
       .check()
     for (slug, page) in pages.sorted(by: { $0.key < $1.key }) {
@@ -74,8 +77,10 @@ public struct CatalogLoader: Sendable {
             message: "missing translation: \(slug)\(lang.fileSuffix).md", severity: .warning))
       }
     }
-    return Catalog(
+    var catalog = Catalog(
       modules: modules, pages: pages, problems: problems, version: ContentHash.of(versionBytes))
+    catalog.referralContacts = contacts
+    return catalog
   }
 
   /// Path as a trainer sees it: `Curriculum/…` or `Assessments/…`.

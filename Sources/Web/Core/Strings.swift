@@ -8,7 +8,7 @@ enum Strings {
 
   static let table: [String: Entry] = {
     var t: [String: Entry] = [:]
-    for part in [common, learner, quiz, staff, certificates, me, teach, manage] {
+    for part in [common, learner, quiz, staff, certificates, me, teach, manage, referrals] {
       t.merge(part) { a, _ in a }
     }
     return t

@@ -27,7 +27,8 @@ enum PublicRoutes {
     guard local || ctx.role == .admin, let text = app.metricsSource.withLock({ $0 })?() else {
       throw AcademyError.notFound
     }
-    return HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: text)
+    return HTTPResponse(
+      status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: text)
   }
 
   static func asset(_ ctx: Context) throws -> HTTPResponse {
@@ -66,12 +67,16 @@ enum PublicRoutes {
           """
       }
     }
+    // The organisation's contacts come first on the referrals page: whom to call.
+    let contacts: HTML =
+      slug == "referrals"
+      ? ReferralContactsView.render(app.academy.catalog.referralContacts, ctx) : .empty
     return .page(
       Layout.page(
         ctx, title: p.title,
         """
         <h1>\(p.title)</h1>
-        \(fallback)<div lang="\(lang.rawValue)">\(HTML(trusted: p.html))</div>\(ack)
+        \(contacts)\(fallback)<div lang="\(lang.rawValue)">\(HTML(trusted: p.html))</div>\(ack)
         """))
   }
 
