@@ -47,4 +47,18 @@ import Testing
     #expect(try contents(url) == input)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["c.gift"])
   }
+
+  @Test func reviewPrintsTheKeySheet() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = try file(
+      "k.gift", "// @shuffle: false\n\n::free::Aid can be bought.{T#Wrong.#Correct, it is free.}\n")
+    let r = try ServerProcess.run(["quiz", "review", url.path])
+    #expect(r.status == 0)
+    #expect(r.output.contains("answers NOT shuffled"))
+    #expect(
+      r.output.contains("3  free [truefalse]  Aid can be bought.  =>  TRUE  # Correct, it is free.")
+    )
+    let bad = try file("b.gift", "Q {\n")
+    #expect(try ServerProcess.run(["quiz", "review", bad.path]).status == 1)
+  }
 }

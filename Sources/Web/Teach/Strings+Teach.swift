@@ -1,6 +1,28 @@
 extension Strings {
   static let teach: [String: Entry] = [
     "teach.title": ("Teach: content", "Enseigner : contenus"),
+    "teach.review.link": ("answer key", "corrigé"),
+    "teach.review.title": ("Answer key: {1}", "Corrigé : {1}"),
+    "teach.review.explain": (
+      "Each question with the answer it is keyed to and the feedback a learner giving that answer sees. Read each line as a second reader: does the key match the statement, and does the feedback agree with it?",
+      "Chaque question avec la réponse attendue et le retour que voit la personne qui la donne. Lisez chaque ligne en second lecteur : la clé correspond-elle à l’énoncé, et le retour lui donne-t-il raison ?"
+    ),
+    "teach.review.shuffled": (
+      "Answers are shown in a random order.",
+      "Les réponses sont présentées dans un ordre aléatoire."
+    ),
+    "teach.review.fixed": (
+      "Answers are shown in file order (// @shuffle: false): make sure the right answer is not always in the same place.",
+      "Les réponses sont présentées dans l’ordre du fichier (// @shuffle: false) : vérifiez que la bonne réponse n’est pas toujours à la même place."
+    ),
+    "teach.review.line": ("line {1}", "ligne {1}"),
+    "teach.review.question": ("Question", "Question"),
+    "teach.review.text": ("Text", "Énoncé"),
+    "teach.review.key": ("Keyed answer and its feedback", "Réponse attendue et son retour"),
+    "teach.error.roundTrip": (
+      "Nothing was saved: the file would not read back as what you wrote. Check the problems listed for this file.",
+      "Rien n’a été enregistré : le fichier ne se relirait pas tel que vous l’avez écrit. Consultez les problèmes indiqués pour ce fichier."
+    ),
     "teach.coverage": ("Translations", "Traductions"),
     "teach.coverage.module": ("Module", "Module"),
     "teach.coverage.lessons": ("Lessons", "Leçons"),

@@ -32,6 +32,9 @@ enum TeachRoutes {
       Route("POST", "/teach/preview/:m/:file", .trainers, bodyLimit: 512 * 1024) { ctx in
         try LessonEditorPage.livePreview(app, &ctx)
       },
+      Route("GET", "/teach/review/:m/:file", .trainers, offload: true) { ctx in
+        try QuizReviewPage.render(app, &ctx)
+      },
       Route("GET", "/teach/essays", .trainers) { ctx in try EssaysPage.render(app, &ctx) },
       Route("POST", "/teach/essays", .trainers) { ctx in
         try EssaysPage.mark(app, &ctx)
