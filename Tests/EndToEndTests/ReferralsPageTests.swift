@@ -62,4 +62,16 @@ import Testing
     let prose = try #require(page.range(of: "Listen first."))
     #expect(contacts.lowerBound < prose.lowerBound)
   }
+
+  /// `relais serve` warns at start while contacts are missing, even for the template.
+  @Test func serveWarnsUntilTheContactsAreFilledIn() throws {
+    let (root, curriculum, assessments) = try content(contacts: "template: yes\n")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let data = root.appendingPathComponent("data")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    let server = try ServerProcess(data: data, curriculum: curriculum, assessments: assessments)
+    let output = server.output
+    #expect(server.stop() == 0)
+    #expect(output.contains("relais: warning: referral contacts not filled in"), "\(output)")
+  }
 }
