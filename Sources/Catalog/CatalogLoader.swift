@@ -64,7 +64,8 @@ public struct CatalogLoader: Sendable {
       }
     }
     modules.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
-    let (contacts, contactProblems, contactBytes) = loadReferralContacts()
+    let (contacts, contactProblems, contactBytes) = loadReferralContacts(
+      hasReferralsPage: pages["referrals"] != nil)
     problems += contactProblems
     versionBytes += contactBytes
     problems += LinkChecker(modules: modules, pages: pages, curriculum: curriculum, loader: self)

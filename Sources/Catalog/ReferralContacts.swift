@@ -229,13 +229,16 @@ extension ReferralContacts {
 
 extension CatalogLoader {
   /// `Curriculum/referral-contacts.txt`, its problems, and its bytes for the content version.
-  func loadReferralContacts() -> (ReferralContacts, [ContentProblem], [UInt8]) {
+  /// A missing file matters where there is a referrals page to show the contacts on.
+  func loadReferralContacts(hasReferralsPage: Bool) -> (
+    ReferralContacts, [ContentProblem], [UInt8]
+  ) {
     let url = curriculum.appendingPathComponent(ReferralContacts.fileName)
     guard let data = FileManager.default.contents(atPath: url.path) else {
       let warn = ContentProblem(
         path: ReferralContacts.path, line: 1,
         message: ReferralContacts.missing.unfilledNotice ?? "", severity: .warning)
-      return (.missing, [warn], [])
+      return (.missing, hasReferralsPage ? [warn] : [], [])
     }
     var (contacts, problems) = ReferralContacts.parse(String(decoding: data, as: UTF8.self))
     // A template (as shipped) is expected to be empty: `relais check` notes it without a

@@ -60,7 +60,11 @@ struct ReferralContactsTests {
     func contactWarnings() -> [String] {
       fixture.load().warnings.filter { $0.path.hasSuffix("referral-contacts.txt") }.map(\.message)
     }
-    // No file: a warning.
+    // No file and no referrals page: nothing to show them on, nothing to say.
+    #expect(contactWarnings().isEmpty)
+    // No file, but a referrals page: a warning.
+    try fixture.write("Curriculum/referrals.md", "---\ntitle: Referrals\n---\nSteps.\n")
+    try fixture.write("Curriculum/referrals.fr.md", "---\ntitle: Orientation\n---\nÉtapes.\n")
     #expect(contactWarnings().count == 1)
     // Template as shipped: no warning (relais check prints a note, serve warns).
     try fixture.write("Curriculum/referral-contacts.txt", "template: yes\n[emergency]\nname:\n")

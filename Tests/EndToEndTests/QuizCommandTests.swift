@@ -23,7 +23,12 @@ import Testing
   /// Issue 22's reproduction: the file written must parse to the same questions.
   @Test func formatWritesOnlyWhatReadsBackTheSame() throws {
     defer { try? FileManager.default.removeItem(at: folder) }
-    let input = "Q {%100%T#->z}\n"
+    try formatKeepsTheQuestions("Q {%100%T#->z}\n")
+    // The issue's own case: `->` then a combining mark, which String.contains did not see.
+    try formatKeepsTheQuestions("Qx {->\u{301}x}\n")
+  }
+
+  func formatKeepsTheQuestions(_ input: String) throws {
     let url = try file("t.gift", input)
     let r = try ServerProcess.run(["quiz", "fmt", url.path])
     #expect(r.status == 0, "\(r.output)")

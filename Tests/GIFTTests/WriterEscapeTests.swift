@@ -137,6 +137,7 @@ enum Escapes {
 /// `>` and the mark are one Character), but the reader sees the bytes and reads matching.
 @Test func arrowBeforeACombiningMarkStaysAShortAnswer() {
   #expect(oracleProblem("Q {a->\u{301} b}") == nil)
+  #expect(oracleProblem("Qx {->\u{301}x}") == nil)  // issue 22: the answer begins with `->`
   #expect(oracleProblem("E {x->\u{484}>  4}") == nil)
   #expect(Writer.hasArrow("a->\u{301}"))
   #expect(!Writer.hasArrow("a-\u{301}>"))
