@@ -64,8 +64,9 @@ extension CatalogLoader {
     }
   }
 
+  /// CRLF and a lone CR as LF, as the editor turns a browser's line breaks into the file's.
   static func lineFeeds(_ s: String) -> String {
-    s.replacingOccurrences(of: "\r\n", with: "\n")
+    s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
   }
 
   /// Front matter and body of what was meant against what reads back, by key.
@@ -149,9 +150,12 @@ extension CatalogLoader {
         throw AuthoringError("teach.error.write", "cannot replace \(url.path)")
       }
     case .create:
-      guard link(temp.path, url.path) == 0 else {
+      if link(temp.path, url.path) != 0 {
         if errno == EEXIST { throw AuthoringError("teach.error.exists", "\(name) already exists") }
-        throw AuthoringError("teach.error.write", "cannot create \(url.path)")
+        // A file system without hard links: checked above, so rename (a race with another
+        // writer of the same new name is the only loss).
+        guard !FileManager.default.fileExists(atPath: url.path), rename(temp.path, url.path) == 0
+        else { throw AuthoringError("teach.error.write", "cannot create \(url.path)") }
       }
     }
     syncFolder(folder.path)
