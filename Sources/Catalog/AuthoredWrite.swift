@@ -120,8 +120,9 @@ extension CatalogLoader {
 
   /// Temporary file (a dot name without `.md`/`.gift`, so the loader skips it), fsync,
   /// read back and `check`, then rename (or link, for `.create`, which fails rather than
-  /// overwrite) and fsync the folder so the new name survives a power cut.
-  static func writeVerified(
+  /// overwrite) and fsync the folder so the new name survives a power cut. `check` returns
+  /// what would change (empty: write); a new kind of file (strings, …) brings its own.
+  public static func writeVerified(
     _ bytes: [UInt8], to url: URL, mode: WriteMode, check: ([UInt8]) -> [String]
   ) throws {
     let folder = url.deletingLastPathComponent()
