@@ -52,7 +52,7 @@ enum CheckCommand {
     for p in sorted(catalog.problems) { out += "\(p)\n" }
     if catalog.referralContacts.isTemplate, let notice = catalog.referralContacts.unfilledNotice {
       // The shipped template is not a content problem; `relais serve` warns when deployed.
-      out += "\(ReferralContacts.path):1: note: template \(notice)\n"
+      out += "\(ReferralContacts.path):1: note: still the shipped template; \(notice)\n"
     }
     out += "\n" + coverageTable(catalog.coverage)
     let lessons = catalog.modules.reduce(0) { $0 + $1.lessons.count }
