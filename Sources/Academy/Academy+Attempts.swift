@@ -59,7 +59,7 @@ extension Academy {
         quiz.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
       questions.sort { position[$0.id, default: 0] < position[$1.id, default: 0] }
     }
-    let shuffle = settings.shuffleAnswers ?? false
+    let shuffle = settings.shufflesAnswers
     return questions.map { q in
       var order: [Int]
       switch q.kind {

@@ -80,8 +80,11 @@ extension CatalogLoader {
         "teach.error.briefing", problems.map(\.description).joined(separator: "\n"))
     }
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try Self.writeNew(
-      Array(text.utf8), to: folder.appendingPathComponent("\(slug)\(language.fileSuffix).md"))
+    // The one verified write path: reads back as the same front matter and body, never
+    // overwrites an existing briefing.
+    try Self.writeMarkdown(
+      Array(text.utf8), meaning: text,
+      to: folder.appendingPathComponent("\(slug)\(language.fileSuffix).md"), mode: .create)
     return slug
   }
 }

@@ -4,6 +4,8 @@ public struct Catalog: Sendable {
   public var modules: [Module]
   public var pages: [String: Localized<Page>]
   public var problems: [ContentProblem]
+  /// `Curriculum/referral-contacts.txt`, shown on the referrals page.
+  public var referralContacts: ReferralContacts = .missing
   /// Changes whenever any content file changes.
   public var version: String
   /// Interface strings of every language but English (built in), from `Curriculum/locales/`.

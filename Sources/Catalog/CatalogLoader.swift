@@ -84,6 +84,10 @@ public struct CatalogLoader: Sendable {
     let (briefings, briefingProblems, briefingBytes) = BriefingLoader(root: root).load()
     problems += briefingProblems
     versionBytes += briefingBytes
+    let (contacts, contactProblems, contactBytes) = loadReferralContacts(
+      hasReferralsPage: pages["referrals"] != nil)
+    problems += contactProblems
+    versionBytes += contactBytes
     problems += root.unusedQuizFiles(modules: entries)
     problems += LinkChecker(modules: modules, pages: pages, curriculum: curriculum, loader: root)
       .check()
@@ -99,6 +103,7 @@ public struct CatalogLoader: Sendable {
       modules: modules, pages: pages, problems: problems, version: ContentHash.of(versionBytes),
       locales: locales, stringsCoverage: stringsCoverage)
     catalog.briefings = briefings
+    catalog.referralContacts = contacts
     return catalog
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GIFT
 import Markdown
 
 /// Why an authoring action was refused, in words a trainer can act on.
@@ -12,8 +13,8 @@ public struct AuthoringError: Error, Sendable, Equatable, CustomStringConvertibl
   }
 }
 
-/// Creating and saving content files: new modules, lessons and translations from templates,
-/// atomic saves, lesson previews. Used by `relais new` and by `/teach`.
+/// Creating content files: new modules, lessons and translations from templates (written
+/// through the verified path in AuthoredWrite.swift), lesson previews. Used by `relais new` and by `/teach`.
 extension CatalogLoader {
   /// `Lateral reading!` → `lateral-reading` (ASCII letters and digits, dashes between words).
   public static func slugify(_ title: String) -> String {
@@ -65,31 +66,30 @@ extension CatalogLoader {
       throw AuthoringError("teach.error.exists", "module '\(slug)' already exists")
     }
     try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-    let module = """
-      ---
-      title: \(Self.oneLine(title))
-      summary: What a learner will be able to do after this module.
-      order: 999
-      pass_mark: 80
-      certificate_months: 24
-      ---
-      Why this module matters, in two or three sentences.
-
-      """
     let moduleURL = folder.appendingPathComponent("module.md")
-    try Self.writeAtomically(Array(module.utf8), to: moduleURL)
+    try Self.writeMarkdown(
+      fields: [
+        ("title", .scalar(Self.oneLine(title))),
+        ("summary", .scalar("What a learner will be able to do after this module.")),
+        ("order", .scalar("999")), ("pass_mark", .scalar("80")),
+        ("certificate_months", .scalar("24")),
+      ],
+      body: "Why this module matters, in two or three sentences.\n", to: moduleURL)
     let lesson = try newLesson(module: slug, title: "Introduction")
-    let gift = """
-      // \(Self.oneLine(title)): certifying quiz (post-test), English.
-      // Ids are stable across edits and shared with the translations.
-
-      ::\(slug)-q1::Replace this question. Which answer is right?{
-        =The right answer#Why it is right.
-        ~A wrong answer#Why it is wrong.
-      }
-
-      """
-    try Self.writeAtomically(Array(gift.utf8), to: quiz)
+    let question = Question(
+      id: "\(slug)-q1", text: "Replace this question. Which answer is right?",
+      kind: .multipleChoice(
+        answers: [
+          Answer(text: "The right answer", fraction: 1, feedback: "Why it is right."),
+          Answer(text: "A wrong answer", fraction: 0, feedback: "Why it is wrong."),
+        ], multipleAnswers: false))
+    let comments = [
+      "// \(Self.oneLine(title)): certifying quiz (post-test), English.",
+      "// Ids are stable across edits and shared with the translations.",
+    ]
+    let gift = GIFT.write([question], settings: QuizSettings(), comments: [comments])
+    try Self.writeQuiz(
+      gift, meaning: [question], settings: QuizSettings(), to: quiz, mode: .create)
     return [moduleURL, lesson, quiz]
   }
 
@@ -109,19 +109,12 @@ extension CatalogLoader {
     let numbers = names.compactMap { Int($0.prefix { $0.isNumber }) }
     let next = (numbers.max() ?? 0) + 1
     let url = folder.appendingPathComponent(String(format: "%02d-%@.md", next, stem))
-    let text = """
-      ---
-      title: \(Self.oneLine(title))
-      minutes: 5
-      objectives:
-        - What the learner will be able to do
-      ---
-      ## A first heading
-
-      Start with a short story from the field.
-
-      """
-    try Self.writeNew(Array(text.utf8), to: url)
+    try Self.writeMarkdown(
+      fields: [
+        ("title", .scalar(Self.oneLine(title))), ("minutes", .scalar("5")),
+        ("objectives", .list(["What the learner will be able to do"])),
+      ],
+      body: "## A first heading\n\nStart with a short story from the field.\n", to: url)
     return url
   }
 
@@ -136,32 +129,9 @@ extension CatalogLoader {
       throw AuthoringError("teach.error.noLesson", "no lesson \(relative(source))")
     }
     let url = try lessonFile(module: module, lesson: lesson, language: language)
-    try Self.writeNew([UInt8](data), to: url)
+    try Self.writeMarkdown(
+      [UInt8](data), meaning: String(decoding: data, as: UTF8.self), to: url, mode: .create)
     return url
-  }
-
-  /// Writes a file that must not exist yet.
-  static func writeNew(_ bytes: [UInt8], to url: URL) throws {
-    if FileManager.default.fileExists(atPath: url.path) {
-      throw AuthoringError("teach.error.exists", "\(url.lastPathComponent) already exists")
-    }
-    try writeAtomically(bytes, to: url)
-  }
-
-  /// Writes through a temporary file in the same folder and renames it over the target, so
-  /// the watcher (and a reader) sees the old file or the new one, never half of one. The
-  /// temporary name starts with a dot and has no `.md`/`.gift` suffix: the loader skips it.
-  public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
-    let folder = url.deletingLastPathComponent()
-    let temp = folder.appendingPathComponent(
-      ".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
-    guard FileManager.default.createFile(atPath: temp.path, contents: Data(bytes)) else {
-      throw AuthoringError("teach.error.write", "cannot write in \(folder.path)")
-    }
-    if rename(temp.path, url.path) != 0 {
-      try? FileManager.default.removeItem(at: temp)
-      throw AuthoringError("teach.error.write", "cannot replace \(url.path)")
-    }
   }
 
   static func oneLine(_ s: String) -> String {

@@ -42,7 +42,7 @@ extension CatalogLoader {
     }
     let media = folder.appendingPathComponent("media")
     try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
-    try Self.writeNew(bytes, to: media.appendingPathComponent(name))
+    try Self.writeBytes(bytes, to: media.appendingPathComponent(name), mode: .create)
     return name
   }
 }

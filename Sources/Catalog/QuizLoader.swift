@@ -72,7 +72,7 @@ struct QuizLoader {
           settings: quizSettings, hash: ContentHash.of(data))
         quizzes[kind, default: Localized()].values[lang] = quiz
       }
-      if let loc = quizzes[kind] { problems += translationProblems(loc) }
+      if let loc = quizzes[kind] { problems += translationProblems(loc) + QuizLints.check(loc) }
     }
     if quizzes[.certifying]?.values[.reference] == nil {
       problems.append(

@@ -45,7 +45,11 @@ public struct ParseResult: Sendable {
 /// Bank settings: how many questions to draw per attempt, shuffling, attempts and wait.
 public struct QuizSettings: Sendable, Equatable {
   public var draw: Int?
+  /// As written (`// @shuffle:` or the module's `shuffle_answers`); nil when not said.
   public var shuffleAnswers: Bool?
+  /// Whether answers are shown in a random order: yes unless a file turns it off, as in
+  /// Moodle. A fixed order lets a quiz be passed by tapping the same position every time.
+  public var shufflesAnswers: Bool { shuffleAnswers ?? true }
   public var maxAttempts: Int?
   public var waitMinutes: Int?
   public init(

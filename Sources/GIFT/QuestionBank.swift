@@ -36,7 +36,7 @@ public struct QuestionBank: Sendable, Equatable {
   public func layout(count: Int? = nil, seed: UInt64) -> AttemptLayout {
     var rng = SeededGenerator(seed: seed)
     let drawn = draw(count: count, using: &rng)
-    let shuffle = settings.shuffleAnswers ?? true
+    let shuffle = settings.shufflesAnswers
     var orders: [String: [Int]] = [:]
     for q in drawn {
       if let order = GIFT.answerOrder(q, shuffle: shuffle, using: &rng) { orders[q.id] = order }

@@ -1,7 +1,7 @@
 /// Quiz settings from the comment block before the first question:
 ///
 ///     // @draw: 8        questions drawn at random per attempt
-///     // @shuffle: true  shuffle the answers
+///     // @shuffle: false keep the answers in file order (shuffled unless turned off)
 ///     // @attempts: 3    attempts allowed
 ///     // @wait: 30       minutes between attempts
 extension Parser {

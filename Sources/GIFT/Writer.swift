@@ -71,9 +71,10 @@ enum Writer {
     case .shortAnswer(let answers):
       // `=` with `->` would read as matching; a lone right answer can go without `=`.
       if answers.count == 1, let a = answers.first, a.fraction == 1,
-        a.text.contains("->") || a.feedback.contains("->")
+        hasArrow(a.text) || hasArrow(a.feedback)
       {
-        let mark = looksWeighted(a.text) ? "%100%" : ""
+        // Without a mark, `T#…` or `FALSE#…` would read as true/false: those get a weight.
+        let mark = looksWeighted(a.text) || isTrueFalseHead(a.text) ? "%100%" : ""
         lines.append(mark + guarded(a.text, q.format) + feedback(a.feedback, q.format))
         break
       }
@@ -147,6 +148,22 @@ enum Writer {
     return i < u.count ? u[i] == 0x25 : s.utf8.count > 64
   }
 
+  /// Bytes, not Characters, as the reader looks: `->` before a combining mark is one
+  /// Character `>́` to `String.contains`, yet still an arrow to the reader (fuzz finding).
+  static func hasArrow(_ s: String) -> Bool {
+    var previous: UInt8 = 0
+    for b in s.utf8 {
+      if previous == 0x2D && b == 0x3E { return true }
+      previous = b
+    }
+    return false
+  }
+
+  /// True for the texts that make an unmarked answer block a true/false question.
+  static func isTrueFalseHead(_ s: String) -> Bool {
+    s == "T" || s == "F" || s == "TRUE" || s == "FALSE"
+  }
+
   /// Bytes, not Characters: `/` followed by a combining mark still starts a comment.
   /// A leading BOM would be taken for the file's own when the text opens the file.
   static func needsTag(_ s: String) -> Bool {
@@ -209,7 +226,16 @@ extension GIFT {
     Writer.write(questions, settings: settings)
   }
 
-  /// `relais quiz fmt`: the file rewritten in canonical layout, or every error in it.
+  /// The same, with `//` comment lines above each question (`comments[i]` above question
+  /// `i`); each must be one line starting with `//`.
+  public static func write(
+    _ questions: [Question], settings: QuizSettings, comments: [[String]]
+  ) -> String {
+    Writer.write(questions, settings: settings, comments: comments)
+  }
+
+  /// `relais quiz fmt`: the file rewritten in canonical layout, or every error in it, or
+  /// (when the layout would not read back as the same questions) what would change.
   /// `//` comments move to just above the question they were in or before.
   public static func format(_ text: String, path: String = "<input>") -> Result<
     String, GIFTErrors
@@ -217,9 +243,12 @@ extension GIFT {
     var p = Parser(text, path: path)
     p.run()
     if !p.errors.isEmpty { return .failure(GIFTErrors(p.errors)) }
-    return .success(
-      Writer.write(
-        p.questions, settings: p.settings, comments: p.comments,
-        trailingComments: p.pendingComments))
+    let written = Writer.write(
+      p.questions, settings: p.settings, comments: p.comments,
+      trailingComments: p.pendingComments)
+    // A file that would not read back the same is an error, never a formatted file.
+    let changed = roundTripProblems(p.questions, settings: p.settings, in: written, path: path)
+    if !changed.isEmpty { return .failure(GIFTErrors(changed)) }
+    return .success(written)
   }
 }

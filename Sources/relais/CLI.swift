@@ -13,6 +13,7 @@ enum CLI {
       markdown         Markdown on stdin, HTML on stdout
       quiz inspect     print a GIFT file's questions as JSON
       quiz fmt         rewrite a GIFT file in canonical layout
+      quiz review      a GIFT file's answer key, one line per question
       new              new module, lesson or translation from a template
       admin-link       print a one-time admin sign-in link
       backup FILE      copy the database while the server runs

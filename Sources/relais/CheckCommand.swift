@@ -52,6 +52,10 @@ enum CheckCommand {
   static func text(_ catalog: Catalog) -> String {
     var out = ""
     for p in sorted(catalog.problems) { out += "\(p)\n" }
+    if catalog.referralContacts.isTemplate, let notice = catalog.referralContacts.unfilledNotice {
+      // The shipped template is not a content problem; `relais serve` warns when deployed.
+      out += "\(ReferralContacts.path):1: note: still the shipped template; \(notice)\n"
+    }
     out += "\n" + coverageTable(catalog.coverage) + stringsTable(catalog.stringsCoverage)
     let lessons = catalog.modules.reduce(0) { $0 + $1.lessons.count }
     let questions = catalog.modules.reduce(0) {

@@ -2,15 +2,19 @@ import Foundation
 import GIFT
 
 /// `relais quiz inspect FILE --json`: the parsed questions as JSON; errors on stderr.
+/// (`quiz review` and `quiz fmt` have their own files.)
 enum QuizCommand {
   static let help = """
     usage: relais quiz inspect FILE.gift [--json]
+           relais quiz review FILE.gift     the answer key, one line per question
+           relais quiz fmt FILE.gift        rewrite in canonical layout
 
     Parses a GIFT file and prints its questions as a JSON array (id, type, text, answers,
     generalfeedback). Parse errors go to standard error as path:line:column: message, exit 1.
     """
 
   static func run(_ args: [String]) -> Int32 {
+    if args.first == "review" { return QuizReviewCommand.run(Array(args.dropFirst())) }
     guard args.first == "inspect" else {
       if args.contains("--help") || args.contains("-h") {
         print(help)

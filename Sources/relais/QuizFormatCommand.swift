@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import GIFT
 
@@ -8,8 +9,10 @@ enum QuizFormatCommand {
     usage: relais quiz fmt FILE.gift [--check] [--stdout]
 
     Rewrites the file in the canonical GIFT layout (one answer per line, escapes normalised,
-    the // @settings header kept; other comments are dropped). On a parse error nothing is
-    written and the errors are printed as path:line:column: message (exit 1).
+    the // @settings header kept; comments move above their question). On a parse error, or
+    when the new layout would not read back as the same questions, answers, weights,
+    feedback and settings, nothing is written and the problems are printed as
+    path:line:column: message (exit 1).
       --check    write nothing; exit 1 if the file is not formatted
       --stdout   print the formatted text instead of writing the file
     """
@@ -50,10 +53,18 @@ enum QuizFormatCommand {
         return 1
       }
       if formatted != original {
-        let tmp = path + ".fmt-tmp"
-        guard FileManager.default.createFile(atPath: tmp, contents: Data(formatted.utf8)),
-          rename(tmp, path) == 0
-        else { return CLI.fail("quiz fmt: cannot write \(path)", code: 1) }
+        // The same verified path as every writer: read back from disk before it replaces
+        // the file; "formatted" is printed only when it did.
+        let meant = GIFT.parse(original, path: path)
+        do {
+          try CatalogLoader.writeQuiz(
+            formatted, meaning: meant.questions, settings: meant.settings,
+            to: URL(fileURLWithPath: path))
+        } catch let e as AuthoringError {
+          return CLI.fail("quiz fmt: \(e.description)", code: 1)
+        } catch {
+          return CLI.fail("quiz fmt: cannot write \(path): \(error)", code: 1)
+        }
         print("formatted \(path)")
       }
       return 0

@@ -119,6 +119,10 @@ enum ServeCommand {
           "relais: content has errors; the files above are not served until fixed (relais check)\n"
             .utf8))
     }
+    if let notice = store.catalog.referralContacts.unfilledNotice {
+      // Even for the shipped template: a deployment must not go live without them.
+      FileHandle.standardError.write(Data("relais: warning: \(notice)\n".utf8))
+    }
     let academy = try Academy(
       databasePath: o.databasePath, content: store, policy: try o.academyPolicy())
     var web = WebConfiguration(

@@ -241,14 +241,14 @@ def main():
             time.sleep(0.5)
             d.get(base + opt("--saver-lesson"))
             tap = wait_for(lambda: next(b for b in d.find_elements(By.CSS_SELECTOR, "article button")
-                                        if b.text.startswith("Show the picture")), 10)
+                                        if b.text.startswith("Show the picture")))
             out["saverButton"] = tap.text if tap else None
             media = "/media/" + opt("--saver-lesson").split("/")[2] + "/"
             out["saverFetchedBeforeTap"] = [p for p in relay.paths if p.startswith(media) and "show=1" not in p]
             if tap:
                 tap.click()
             out["saverTapLoaded"] = bool(wait_for(lambda: d.execute_script(
-                "var i = document.querySelector('article img'); return i && i.complete && i.naturalWidth > 0"), 10))
+                "var i = document.querySelector('article img'); return i && i.complete && i.naturalWidth > 0")))
             d.get(base + "/me")
             box = wait_for(lambda: d.find_element(By.ID, "data-saver") if d.find_element(By.ID, "data-saver").is_displayed() else None)
             out["saverKept"] = box.is_selected()

@@ -38,6 +38,26 @@ import Testing
       ))
   }
 
+  /// Issue 17: the key sheet of each quiz, linked from the module card, trainers only.
+  @Test func aQuizAnswerKeyForASecondReader() throws {
+    defer { finish() }
+    let admin = try server.adminClient()
+    let home = try admin.get("/teach").body
+    #expect(home.contains("href=\"/teach/review/fact-checking/fact-checking.pre.gift\""))
+    let page = try admin.get("/teach/review/fact-checking/fact-checking.gift")
+    #expect(page.status == 200)
+    #expect(page.body.contains("Answer key: fact-checking.gift"))
+    #expect(page.body.contains("Keyed answer and its feedback"))
+    let fr = try admin.get("/teach/review/fact-checking/fact-checking.fr.gift")
+    #expect(fr.status == 200)
+    // Only this module's quiz files, by name; never a path.
+    #expect(try admin.get("/teach/review/fact-checking/inclusion.gift").status == 404)
+    let traversal = try admin.get("/teach/review/fact-checking/..%2Fx.gift")
+    #expect([400, 404].contains(traversal.status))
+    let learner = try server.learnerClient()
+    #expect(try learner.get("/teach/review/fact-checking/fact-checking.gift").status != 200)
+  }
+
   @Test func newModuleLessonAndTranslationFromThePage() throws {
     defer { finish() }
     let admin = try server.adminClient()

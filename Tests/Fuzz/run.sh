@@ -93,7 +93,7 @@ if ! ls Tests/Fuzz/"$target"/*.swift >/dev/null 2>&1; then
 fi
 
 mkdir -p "$out/corpus"
-echo "== building fuzz-$target"
+echo "== building fuzz-$target (-sanitize=$sanitize)"
 # shellcheck disable=SC2086  # the source list is meant to split into words
 swiftc $flags -module-name Fuzz$target \
   $sources Tests/Fuzz/"$target"/*.swift $libs -o "$out/fuzz-$target"
@@ -112,6 +112,8 @@ done
 echo "== running fuzz-$target for $runs inputs (crashes go to $out/)"
 export RELAIS_ROOT="$root"  # the app target copies the curriculum from here
 start=$(date +%s)
+# Swift's own backtracer can take minutes on a sanitized binary; libFuzzer reports enough.
+export SWIFT_BACKTRACE=enable=no
 # shellcheck disable=SC2086
 "$out/fuzz-$target" -runs="$runs" -max_len=$max_len -timeout=10 -rss_limit_mb=2048 \
   -print_final_stats=1 -artifact_prefix="$out/" $dict "$out/corpus" $seeds

@@ -8,7 +8,9 @@ public enum Strings {
   public static let english: [String: String] = {
     var t: [String: String] = [:]
     for part in [
-      common, learner, quiz, staff, certificates, me, teach, manage, accounts, overview, sessions, briefings,
+      common, learner, quiz, staff, certificates, me, teach, manage, accounts, overview, sessions,
+      briefings,
+      referrals,
     ] {
       t.merge(part) { a, _ in a }
     }

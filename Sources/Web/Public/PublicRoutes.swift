@@ -76,12 +76,16 @@ enum PublicRoutes {
           """
       }
     }
+    // The organisation's contacts come first on the referrals page: whom to call.
+    let contacts: HTML =
+      slug == "referrals"
+      ? ReferralContactsView.render(app.academy.catalog.referralContacts, ctx) : .empty
     return .page(
       Layout.page(
         ctx, title: p.title,
         """
         <h1>\(p.title)</h1>
-        \(fallback)<div lang="\(lang.rawValue)" dir="\(lang.direction)">\(HTML(trusted: p.html))</div>\(ack)
+        \(contacts)\(fallback)<div lang="\(lang.rawValue)" dir="\(lang.direction)">\(HTML(trusted: p.html))</div>\(ack)
         """))
   }
 

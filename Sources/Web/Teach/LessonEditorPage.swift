@@ -121,7 +121,7 @@ enum LessonEditorPage {
       return TeachRoutes.back("/teach/edit/\(t.module)/\(t.file)", done: "unchanged")
     }
     do {
-      try CatalogLoader.writeAtomically(bytes, to: t.url)
+      try CatalogLoader.writeMarkdown(bytes, meaning: source, to: t.url)
     } catch let e as AuthoringError {
       return TeachRoutes.back("/teach/edit/\(t.module)/\(t.file)", problem: e.key)
     }

@@ -106,5 +106,18 @@ extension Strings {
     "teach.stats.flag.negativeDiscrimination": "stronger learners miss it more",
     "teach.error.notEssay":
       "Only an essay answer can be marked by hand; this question is graded automatically.",
+    "teach.review.link": "answer key",
+    "teach.review.title": "Answer key: {1}",
+    "teach.review.explain":
+      "Each question with the answer it is keyed to and the feedback a learner giving that answer sees. Read each line as a second reader: does the key match the statement, and does the feedback agree with it?",
+    "teach.review.shuffled": "Answers are shown in a random order.",
+    "teach.review.fixed":
+      "Answers are shown in file order (// @shuffle: false): make sure the right answer is not always in the same place.",
+    "teach.review.line": "line {1}",
+    "teach.review.question": "Question",
+    "teach.review.text": "Text",
+    "teach.review.key": "Keyed answer and its feedback",
+    "teach.error.roundTrip":
+      "Nothing was saved: the file would not read back as what you wrote. Check the problems listed for this file.",
   ]
 }

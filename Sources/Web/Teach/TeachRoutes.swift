@@ -38,6 +38,9 @@ enum TeachRoutes {
       Route("POST", "/teach/briefings", .trainers, bodyLimit: 512 * 1024) { ctx in
         try BriefingPublishPage.publish(app, &ctx)
       },
+      Route("GET", "/teach/review/:m/:file", .trainers, offload: true) { ctx in
+        try QuizReviewPage.render(app, &ctx)
+      },
       Route("GET", "/teach/essays", .trainers) { ctx in try EssaysPage.render(app, &ctx) },
       Route("POST", "/teach/essays", .trainers) { ctx in
         try EssaysPage.mark(app, &ctx)
