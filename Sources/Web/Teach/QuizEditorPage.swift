@@ -103,7 +103,8 @@ enum QuizEditorPage {
     return Layout.page(ctx, title: ctx.t("teach.quiz.title", t.file), body)
   }
 
-  /// Each question as the learner's quiz form draws it, answers in file order.
+  /// Each question as the learner's quiz form draws it, answers in file order (controls
+  /// outside any form: nothing here can be submitted).
   static func preview(_ ctx: Context, _ questions: [Question]) -> HTML {
     var out: [HTML] = []
     var number = 0
@@ -119,7 +120,7 @@ enum QuizEditorPage {
         QuizForm.question(
           q, shown: ShownQuestion(id: q.id, order: order), number: max(number, 1), ctx))
     }
-    return "<form class=\"quiz\" aria-hidden=\"false\" onsubmit=\"return false\">\(out)</form>"
+    return "<div class=\"quiz\">\(out)</div>"
   }
 
   static func submit(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
