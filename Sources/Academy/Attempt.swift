@@ -23,6 +23,12 @@ public struct Attempt: Sendable {
 public struct ShownQuestion: Sendable, Codable, Equatable {
   public var id: String
   public var order: [Int]
+
+  /// Also for the quiz editor's preview, which shows questions without an attempt.
+  public init(id: String, order: [Int]) {
+    self.id = id
+    self.order = order
+  }
 }
 
 /// An answered question in a submitted attempt, for the result page.

@@ -9,6 +9,9 @@ struct QuizLoader {
   var module: String
   var root: CatalogLoader
   var moduleFront: FrontMatter
+  /// Text to check in place of a file's (by name in `Assessments/`): the quiz editor's
+  /// unsaved text, checked exactly as `relais check` would check it once saved.
+  var overrides: [String: String] = [:]
 
   func load() -> ([QuizKind: Localized<Quiz>], QuizSettings, [ContentProblem], [UInt8]) {
     var problems: [ContentProblem] = []
@@ -20,10 +23,19 @@ struct QuizLoader {
       for lang in root.languages {
         let name = "\(module)\(kind.fileInfix)\(lang.fileSuffix).gift"
         let url = root.assessments.appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+        let data: Data
+        if let text = overrides[name] {
+          data = Data(text.utf8)
+        } else if let d = FileManager.default.contents(atPath: url.path) {
+          data = d
+        } else {
+          continue
+        }
         bytes += ContentHash.of(data).utf8
         let path = root.relative(url)
-        let result = root.cache.quiz(String(decoding: data, as: UTF8.self), path: path)
+        let result =
+          overrides[name].map { GIFT.parse($0, path: path) }
+          ?? root.cache.quiz(String(decoding: data, as: UTF8.self), path: path)
         if !result.errors.isEmpty {
           // A quiz with an error is not served; every error is reported.
           problems += result.errors.map {

@@ -52,3 +52,10 @@ enum EditorText {
       "<textarea dir=\"auto\" id=\"\(id)\" name=\"\(name)\" spellcheck=\"true\" aria-label=\"\(label)\"\(ro)>\n\(text)</textarea>"
   }
 }
+
+extension EditorText {
+  /// CRLF and a lone CR as LF: a browser's line breaks, read for meaning.
+  static func lineFeeds(_ s: String) -> String {
+    s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+  }
+}

@@ -119,5 +119,14 @@ extension Strings {
     "teach.review.key": "Keyed answer and its feedback",
     "teach.error.roundTrip":
       "Nothing was saved: the file would not read back as what you wrote. Check the problems listed for this file.",
+    "teach.quiz.link": "edit",
+    "teach.quiz.title": "Edit quiz {1}",
+    "teach.quiz.source": "Questions (GIFT)",
+    "teach.quiz.hint":
+      "Preview shows the questions and checks them without saving. Saving replaces the file on the server; a quiz with errors is not saved and learners keep the last good version.",
+    "teach.quiz.warning": "warning",
+    "teach.quiz.noProblems": "The check finds no problems in this file.",
+    "teach.quiz.refused":
+      "Nothing was saved: this quiz has errors. Fix the lines listed under Problems and save again.",
   ]
 }

@@ -94,7 +94,7 @@ enum TeachHomePage {
       files.append("<li><code>\(stem)</code> \(links)</li>")
     }
     let quizzes: [HTML] = m.quizzes.map {
-      "<li><code>Assessments/\($0)</code> <a href=\"/teach/review/\(m.slug)/\($0)\">\(ctx.t("teach.review.link"))</a></li>"
+      "<li><code>Assessments/\($0)</code> <a href=\"/teach/review/\(m.slug)/\($0)\">\(ctx.t("teach.review.link"))</a> · <a href=\"/teach/quiz/\(m.slug)/\($0)\">\(ctx.t("teach.quiz.link"))</a></li>"
     }
     let media: [HTML] = m.media.map { "<li><code>![](media/\($0))</code></li>" }
     let lessonOptions: [HTML] = m.files.map { "<option value=\"\($0.stem)\">\($0.stem)</option>" }

@@ -41,6 +41,12 @@ enum TeachRoutes {
       Route("GET", "/teach/review/:m/:file", .trainers, offload: true) { ctx in
         try QuizReviewPage.render(app, &ctx)
       },
+      Route("GET", "/teach/quiz/:m/:file", .trainers) { ctx in
+        try QuizEditorPage.render(app, &ctx)
+      },
+      Route("POST", "/teach/quiz/:m/:file", .trainers, bodyLimit: 512 * 1024) { ctx in
+        try QuizEditorPage.submit(app, &ctx)
+      },
       Route("GET", "/teach/essays", .trainers) { ctx in try EssaysPage.render(app, &ctx) },
       Route("POST", "/teach/essays", .trainers) { ctx in
         try EssaysPage.mark(app, &ctx)
