@@ -1,10 +1,33 @@
+import Academy
 import Crypto
+import Foundation
+import HTTPServer
 
 /// What the editor does to text between the file and the browser, so an unchanged lesson
 /// comes back byte for byte.
 enum EditorText {
   /// The hash a form carries to detect a file changed on disk since it was opened.
   static func hash(_ bytes: [UInt8]) -> String { Hex.encode(SHA256.hash(bytes)) }
+
+  /// An authored file's bytes, for an editor (404 when it is gone).
+  static func read(_ url: URL) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw AcademyError.notFound
+    }
+    return [UInt8](data)
+  }
+
+  /// The editor page for a file (the lesson or the quiz editor's `page`, given the text and
+  /// its hash), or 415 when the file is not UTF-8 text.
+  static func open(_ url: URL, _ ctx: Context, page: (_ text: String, _ hash: String) -> HTML)
+    throws -> HTTPResponse
+  {
+    let bytes = try read(url)
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      return .page(Layout.error(ctx, status: 415, messageKey: "teach.error.notUTF8"), status: 415)
+    }
+    return .page(page(text, hash(bytes)))
+  }
 
   /// The file's line ending: CRLF when it has one and no bare LF, else LF.
   static func usesCRLF(_ bytes: [UInt8]) -> Bool {

@@ -33,21 +33,12 @@ enum LessonEditorPage {
       module: m, file: file, url: url, path: "Curriculum/\(m)/\(file)", stem: stem, language: lang)
   }
 
-  static func read(_ t: Target) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: t.url.path) else {
-      throw AcademyError.notFound
-    }
-    return [UInt8](data)
-  }
-
   static func render(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let t = try target(app, ctx)
-    let bytes = try read(t)
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      return .page(Layout.error(ctx, status: 415, messageKey: "teach.error.notUTF8"), status: 415)
+    let notice = TeachRoutes.notice(ctx)
+    return try EditorText.open(t.url, ctx) { text, hash in
+      page(app, ctx, t, text: text, hash: hash, notice: notice)
     }
-    return .page(
-      page(app, ctx, t, text: text, hash: EditorText.hash(bytes), notice: TeachRoutes.notice(ctx)))
   }
 
   static func page(
@@ -105,7 +96,7 @@ enum LessonEditorPage {
 
   static func submit(_ app: App, _ ctx: inout Context) throws -> HTTPResponse {
     let t = try target(app, ctx)
-    let current = try read(t)
+    let current = try EditorText.read(t.url)
     let source = ctx.form["source"] ?? ""
     let sentHash = ctx.form["hash"] ?? ""
     if ctx.form["action"] == "preview" {
