@@ -66,20 +66,13 @@ extension PDFPage {
     size: Double = 12, leading: Double? = nil, color: PDFColor = .black,
     alignment: PDFTextAlignment = .left
   ) -> Double {
-    let step = leading ?? size * 1.25
-    let anchor =
-      switch alignment {
-      case .left: x
-      case .center: x + width / 2
-      case .right: x + width
-      }
-    var baseline = y
-    for line in typeface.lines(wrapping: text, width: width, size: size) {
-      self.text(
+    wrapped(
+      text, x: x, y: y, width: width, measure: typeface, size: size, leading: leading,
+      alignment: alignment
+    ) { page, line, anchor, baseline in
+      page.text(
         line, x: anchor, y: baseline, typeface: typeface, size: size, color: color,
         alignment: alignment)
-      baseline -= step
     }
-    return baseline
   }
 }

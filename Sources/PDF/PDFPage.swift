@@ -105,6 +105,22 @@ public struct PDFPage: Sendable {
     size: Double = 12, leading: Double? = nil, color: PDFColor = .black,
     alignment: PDFTextAlignment = .left
   ) -> Double {
+    wrapped(
+      text, x: x, y: y, width: width, measure: font, size: size, leading: leading,
+      alignment: alignment
+    ) { page, line, anchor, baseline in
+      page.text(
+        line, x: anchor, y: baseline, font: font, size: size, color: color, alignment: alignment)
+    }
+  }
+
+  /// Lines of `text` wrapped to `width`, each drawn by `draw` at its anchor (left, centre or
+  /// right edge, as `alignment` says) and baseline; returns the baseline after the last.
+  mutating func wrapped(
+    _ text: String, x: Double, y: Double, width: Double, measure: some TextMeasuring,
+    size: Double, leading: Double?, alignment: PDFTextAlignment,
+    draw: (inout PDFPage, String, Double, Double) -> Void
+  ) -> Double {
     let step = leading ?? size * 1.25
     let anchor =
       switch alignment {
@@ -113,9 +129,8 @@ public struct PDFPage: Sendable {
       case .right: x + width
       }
     var baseline = y
-    for line in font.lines(wrapping: text, width: width, size: size) {
-      self.text(
-        line, x: anchor, y: baseline, font: font, size: size, color: color, alignment: alignment)
+    for line in measure.lines(wrapping: text, width: width, size: size) {
+      draw(&self, line, anchor, baseline)
       baseline -= step
     }
     return baseline
