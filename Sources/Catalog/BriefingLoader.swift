@@ -9,26 +9,14 @@ struct BriefingLoader {
 
   func load() -> ([Briefing], [ContentProblem], [UInt8]) {
     let dir = root.curriculum.appendingPathComponent(Self.folder)
-    let fm = FileManager.default
     var problems: [ContentProblem] = []
     var bytes: [UInt8] = []
     var fronts: [String: FrontMatter] = [:]
     var texts: [String: Localized<BriefingText>] = [:]
-    let names = ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
-    for name in names where name.hasSuffix(".md") {
-      let url = dir.appendingPathComponent(name)
-      let path = root.relative(url)
-      guard let lang = root.language(ofFile: name) else {
-        problems.append(root.unknownLanguage(url))
-        continue
-      }
-      guard let data = fm.contents(atPath: url.path) else {
-        problems.append(ContentProblem(path: path, line: 1, message: "cannot read file"))
-        continue
-      }
-      bytes += ContentHash.of(data).utf8
-      let front = FrontMatter.parse(String(decoding: data, as: UTF8.self))
-      let slug = ContentLink.lessonSlug(name)
+    for file in root.markdownFiles(in: dir, problems: &problems, version: &bytes) {
+      let (path, lang, data) = (file.path, file.language, file.data)
+      let front = FrontMatter.parse(file.text)
+      let slug = file.stem
       problems += FrontMatterSchema.briefing(translation: lang != .reference).check(
         front, path: path)
       problems += Self.checkDates(front, path: path)

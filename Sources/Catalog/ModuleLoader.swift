@@ -12,27 +12,14 @@ struct ModuleLoader {
   func load() -> (Module?, [ContentProblem], [UInt8]) {
     var problems: [ContentProblem] = []
     var versionBytes: [UInt8] = []
-    let fm = FileManager.default
-    let files = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
 
     var moduleText = Localized<ModuleText>()
     var moduleFront: FrontMatter?
     var lessonTexts: [String: Localized<LessonText>] = [:]
-    for name in files where name.hasSuffix(".md") {
-      let url = folder.appendingPathComponent(name)
-      let path = root.relative(url)
-      guard let lang = root.language(ofFile: name) else {
-        problems.append(root.unknownLanguage(url))
-        continue
-      }
-      guard let data = fm.contents(atPath: url.path) else {
-        problems.append(ContentProblem(path: path, line: 1, message: "cannot read file"))
-        continue
-      }
-      versionBytes += ContentHash.of(data).utf8
-      let text = String(decoding: data, as: UTF8.self)
+    for file in root.markdownFiles(in: folder, problems: &problems, version: &versionBytes) {
+      let (path, lang, data, text) = (file.path, file.language, file.data, file.text)
       let front = FrontMatter.parse(text)
-      let stem = ContentLink.lessonSlug(name)
+      let stem = file.stem
       if stem == "module" {
         problems += FrontMatterSchema.module.check(front, path: path)
         if lang == .reference { moduleFront = front }
